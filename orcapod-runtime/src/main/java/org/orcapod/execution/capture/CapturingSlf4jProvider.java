@@ -31,12 +31,10 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
   /** The system property naming the backend provider class to wrap. */
   public static final String DELEGATE_PROPERTY = "orcapod.slf4j.delegate";
 
-  private static final String API_VERSION = "2.0.99";
-
   private @Nullable SLF4JServiceProvider delegate;
   private volatile @Nullable CapturingLoggerFactory loggerFactory;
 
-  /** The provider SLF4J instantiates; it finds the backend in {@link #initialize()}. */
+  /** The provider SLF4J instantiates; it finds the backend on first use. */
   public CapturingSlf4jProvider() {
     this.delegate = null;
   }
@@ -48,11 +46,7 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
 
   @Override
   public void initialize() {
-    SLF4JServiceProvider backend = delegate;
-    if (backend == null) {
-      backend = findBackend();
-      delegate = backend;
-    }
+    SLF4JServiceProvider backend = backend();
     backend.initialize();
     loggerFactory = new CapturingLoggerFactory(backend.getLoggerFactory());
   }
@@ -79,15 +73,15 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
 
   @Override
   public String getRequestedApiVersion() {
-    SLF4JServiceProvider backend = delegate;
-    return backend == null ? API_VERSION : backend.getRequestedApiVersion();
+    return backend().getRequestedApiVersion();
   }
 
-  private SLF4JServiceProvider backend() {
+  /** The backend, found on first use: SLF4J asks for the MDC adapter before initializing. */
+  private synchronized SLF4JServiceProvider backend() {
     SLF4JServiceProvider backend = delegate;
     if (backend == null) {
-      throw new IllegalStateException(
-          "CapturingSlf4jProvider.initialize() must be called before it is used");
+      backend = findBackend();
+      delegate = backend;
     }
     return backend;
   }
