@@ -28,6 +28,8 @@ public final class Capture {
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(Capture.class);
   private static final Object INSTALL_LOCK = new Object();
   private static final RoutingJulHandler JUL_HANDLER = new RoutingJulHandler();
+  // Held so the per-packet check needs no LogManager lookup (that lookup is synchronized).
+  private static final Logger JUL_ROOT = Logger.getLogger("");
   private static final Charset STDOUT_CHARSET =
       charsetProperty("stdout.encoding", "sun.stdout.encoding");
   private static final Charset STDERR_CHARSET =
@@ -80,9 +82,8 @@ public final class Capture {
       // The JUL root handlers are created on first access; touching them before the streams are
       // replaced binds a default ConsoleHandler to the original System.err, so JUL records are
       // captured once (as log lines), not twice.
-      Logger root = Logger.getLogger("");
       if (!julInstalled()) {
-        root.addHandler(JUL_HANDLER);
+        JUL_ROOT.addHandler(JUL_HANDLER);
       }
       if (!(System.out instanceof RoutingPrintStream)) {
         System.setOut(RoutingPrintStream.wrap(System.out, false, STDOUT_CHARSET));
@@ -94,7 +95,7 @@ public final class Capture {
   }
 
   private static boolean julInstalled() {
-    for (Handler handler : Logger.getLogger("").getHandlers()) {
+    for (Handler handler : JUL_ROOT.getHandlers()) {
       if (handler == JUL_HANDLER) {
         return true;
       }
