@@ -53,6 +53,12 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
      */
     void write(Map<RecordPath, RecordTable> pending);
 
+    /**
+     * Checks, when rows are first added under a path with nothing stored yet, that this store can
+     * hold their columns; throws {@link InvalidRecordsException} naming the column otherwise.
+     */
+    default void checkColumns(RecordPath path, Schema schema) {}
+
     @Override
     void close();
   }
@@ -65,9 +71,18 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
     final Map<RecordPath, RecordTable> pending = new LinkedHashMap<>();
     boolean closed;
 
-    public Shared(BufferAllocator parent, String name, Store store) {
+    /** Creates the state; {@code store} is built on the database's own child allocator. */
+    public Shared(
+        BufferAllocator parent,
+        String name,
+        java.util.function.Function<BufferAllocator, Store> store) {
       this.allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE);
-      this.store = store;
+      try {
+        this.store = store.apply(allocator);
+      } catch (RuntimeException e) {
+        allocator.close();
+        throw e;
+      }
     }
 
     /** The allocator holding pending (and, in memory, stored) rows. */
@@ -163,6 +178,9 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
         return;
       }
       if (table == null) {
+        if (stored == null) {
+          shared.store.checkColumns(in.path(), in.schema());
+        }
         table = new RecordTable(stored != null ? stored : in.schema(), shared.allocator);
         shared.pending.put(in.path(), table);
       }

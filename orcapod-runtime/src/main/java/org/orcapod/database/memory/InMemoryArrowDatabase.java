@@ -24,9 +24,7 @@ public final class InMemoryArrowDatabase extends BufferedArrowDatabase {
 
   /** A new, empty database whose rows live in a child of {@code allocator}. */
   public static InMemoryArrowDatabase create(BufferAllocator allocator) {
-    MemoryStore store = new MemoryStore();
-    Shared shared = new Shared(allocator, "orcapod-in-memory-database", store);
-    store.allocator = shared.allocator();
+    Shared shared = new Shared(allocator, "orcapod-in-memory-database", MemoryStore::new);
     return new InMemoryArrowDatabase(shared, RecordPath.ROOT, true);
   }
 
@@ -37,7 +35,11 @@ public final class InMemoryArrowDatabase extends BufferedArrowDatabase {
 
   private static final class MemoryStore implements Store {
     private final Map<RecordPath, RecordTable> tables = new HashMap<>();
-    private @Nullable BufferAllocator allocator;
+    private final BufferAllocator allocator;
+
+    MemoryStore(BufferAllocator allocator) {
+      this.allocator = allocator;
+    }
 
     @Override
     public @Nullable Schema schema(RecordPath path) {
@@ -72,7 +74,7 @@ public final class InMemoryArrowDatabase extends BufferedArrowDatabase {
       for (Map.Entry<RecordPath, RecordTable> e : pending.entrySet()) {
         RecordTable t = tables.get(e.getKey());
         if (t == null) {
-          t = new RecordTable(e.getValue().schema(), java.util.Objects.requireNonNull(allocator));
+          t = new RecordTable(e.getValue().schema(), allocator);
           tables.put(e.getKey(), t);
         }
         t.absorb(e.getValue());
