@@ -46,12 +46,19 @@ public abstract class ArrowDatabaseContractTest {
     db = open(allocator);
   }
 
+  /** Runs after the database is closed, e.g. to drop server-side state. */
+  protected void cleanUp() throws Exception {}
+
   @AfterEach
-  void closeDatabase() {
+  void closeDatabase() throws Exception {
     try {
       db.close();
     } finally {
-      allocator.close(); // throws if any buffer leaked
+      try {
+        allocator.close(); // throws if any buffer leaked
+      } finally {
+        cleanUp();
+      }
     }
   }
 
