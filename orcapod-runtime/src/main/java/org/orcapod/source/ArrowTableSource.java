@@ -8,8 +8,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.util.TransferPair;
 import org.jspecify.annotations.Nullable;
+import org.orcapod.stream.VectorSharing;
 
 /**
  * A source over an Arrow table, as Python orcapod's {@code ArrowTableSource}. The table's
@@ -115,10 +115,7 @@ public final class ArrowTableSource extends RootSource {
               f.getName(),
               new FieldType(nullable, f.getType(), f.getDictionary(), f.getMetadata()),
               f.getChildren());
-      FieldVector target = nf.createVector(alloc);
-      TransferPair tp = v.makeTransferPair(target);
-      tp.splitAndTransfer(0, rows);
-      out.add(target);
+      out.add(VectorSharing.share(v, nf, alloc));
     }
     VectorSchemaRoot root = new VectorSchemaRoot(out);
     root.setRowCount(rows);

@@ -11,7 +11,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.util.TransferPair;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.error.MissingColumnException;
 import org.orcapod.error.NoPacketColumnsException;
@@ -21,6 +20,7 @@ import org.orcapod.schema.Schema;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.Identity;
+import org.orcapod.stream.VectorSharing;
 
 /**
  * Python orcapod's source enrichment, on Arrow vectors: drops system columns, checks the tag and
@@ -118,9 +118,7 @@ public final class SourceStreamBuilder {
         allocator.newChildAllocator("source-enrichment", 0, Long.MAX_VALUE)) {
       try {
         for (FieldVector v : dataVectors) {
-          TransferPair tp = v.getTransferPair(v.getName(), work);
-          tp.splitAndTransfer(0, rows);
-          owned.add((FieldVector) tp.getTo());
+          owned.add(VectorSharing.share(v, v.getName(), work));
         }
         // A root is only a view; not closing it leaves the vectors to the stream.
         VectorSchemaRoot plain = new VectorSchemaRoot(List.copyOf(owned));
