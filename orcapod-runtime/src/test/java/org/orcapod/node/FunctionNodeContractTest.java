@@ -423,6 +423,62 @@ public abstract class FunctionNodeContractTest {
     assertThat(calls.get()).isZero();
   }
 
+  private OperatorNode operatorNode(Stream output, CacheMode mode) {
+    return track(
+        new OperatorNode(
+            output,
+            List.of("Join", "00ff"),
+            ctx,
+            allocator,
+            db.at("pipe"),
+            mode,
+            TableScope.PIPELINE_HASH,
+            "join"));
+  }
+
+  @Test
+  void replayReadsTheLoggedRowsWithoutComputing() {
+    CountingStream logged = new CountingStream(source(range(0, 3)));
+    OperatorNode log = operatorNode(logged, CacheMode.LOG);
+    assertThat(log.rows()).isEmpty(); // reading before run() computes nothing
+    assertThat(logged.computations.get()).isZero();
+    log.run();
+    assertThat(logged.computations.get()).isEqualTo(1);
+    try (VectorSchemaRoot stored = db.at("pipe").getAllRecords(log.nodePath(), "rid", allocator)) {
+      assertThat(stored.getRowCount()).isEqualTo(3);
+      assertThat(stored.getSchema().findField(ResultColumns.NODE_CONTENT_HASH)).isNotNull();
+      assertThat(stored.getSchema().findField("_source_x")).isNotNull();
+    }
+
+    CountingStream again = new CountingStream(source(range(0, 3)));
+    OperatorNode replay = operatorNode(again, CacheMode.REPLAY);
+    replay.run();
+    assertThat(again.computations.get()).isZero();
+    Map<Long, Object> x = new HashMap<>();
+    for (TagPacket tp : replay.rows()) {
+      x.put((Long) tp.tag().get("id"), tp.packet().get("x"));
+    }
+    assertThat(x).containsExactlyInAnyOrderEntriesOf(Map.of(0L, 0L, 1L, 10L, 2L, 20L));
+    assertThat(again.computations.get()).isZero();
+  }
+
+  @Test
+  void offComputesAndWritesNothingAndLogTwiceStoresRowsOnce() {
+    CountingStream out = new CountingStream(source(range(0, 2)));
+    OperatorNode off = operatorNode(out, CacheMode.OFF);
+    off.run();
+    assertThat(off.rowCount()).isEqualTo(2);
+    assertThat(out.computations.get()).isEqualTo(1);
+    try (VectorSchemaRoot stored = db.at("pipe").getAllRecords(off.nodePath(), null, allocator)) {
+      assertThat(stored).isNull();
+    }
+    operatorNode(new CountingStream(source(range(0, 2))), CacheMode.LOG).run();
+    operatorNode(new CountingStream(source(range(0, 2))), CacheMode.LOG).run();
+    try (VectorSchemaRoot stored = db.at("pipe").getAllRecords(off.nodePath(), null, allocator)) {
+      assertThat(stored.getRowCount()).isEqualTo(2);
+    }
+  }
+
   /** add_one that throws for one input value (same identity as addOne()). */
   private JavaPacketFunction failingOn(long bad) {
     return JavaPacketFunction.ofLambda(
