@@ -169,7 +169,7 @@ public final class PacketLoop {
     PacketFunction fn = pod.function();
     ResultCache cache = pod.resultCache();
     int n = in.rowCount();
-    boolean observing = observer != PacketObserver.NO_OP;
+    boolean observing = observer.observesPackets();
     String fingerprint = fn.bytecodeFingerprint();
     try (ResultCache.Lookup lookup =
         cache == null
