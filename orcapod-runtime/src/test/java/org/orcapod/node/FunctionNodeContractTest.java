@@ -479,6 +479,29 @@ public abstract class FunctionNodeContractTest {
     }
   }
 
+  @Test
+  void aCachedSourceKeepsTheUnionOfEveryRowItEverServed() {
+    List<Map<String, Object>> first =
+        List.of(Map.of("id", 0L, "x", 0L), Map.of("id", 1L, "x", 10L));
+    // the same first rows (same positional record ids, so the same provenance) and one new row
+    List<Map<String, Object>> later =
+        List.of(Map.of("id", 0L, "x", 0L), Map.of("id", 1L, "x", 10L), Map.of("id", 2L, "x", 20L));
+    // an explicit source id makes the content identity (and so the cache path) data-independent
+    DictSource a = track(DictSource.of(first, List.of("id"), "readings", ctx, allocator));
+    DictSource b = track(DictSource.of(later, List.of("id"), "readings", ctx, allocator));
+    CachedSource ca = track(new CachedSource(a, db, List.of("pipe"), ctx, allocator));
+    assertThat(ca.rowCount()).isEqualTo(2);
+    CachedSource cb = track(new CachedSource(b, db, List.of("pipe"), ctx, allocator));
+    assertThat(cb.cachePath()).isEqualTo(ca.cachePath());
+    assertThat(cb.cachePath().components().get(2)).startsWith("node:");
+    Map<Long, Object> x = new HashMap<>();
+    for (TagPacket tp : cb.rows()) {
+      assertThat(x.put((Long) tp.tag().get("id"), tp.packet().get("x"))).isNull();
+    }
+    assertThat(x).containsExactlyInAnyOrderEntriesOf(Map.of(0L, 0L, 1L, 10L, 2L, 20L));
+    assertThat(cb.identityStructure()).isEqualTo(b.identityStructure());
+  }
+
   /** add_one that throws for one input value (same identity as addOne()). */
   private JavaPacketFunction failingOn(long bad) {
     return JavaPacketFunction.ofLambda(
