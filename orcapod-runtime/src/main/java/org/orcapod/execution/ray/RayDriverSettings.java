@@ -63,7 +63,7 @@ public record RayDriverSettings(
   public static RayDriverSettings cluster(
       String address, List<String> codeSearchPath, List<String> workerJvmOptions) {
     Objects.requireNonNull(address, "address");
-    String host = address.substring(0, address.lastIndexOf(':'));
+    String host = address.substring(0, Math.max(0, address.lastIndexOf(':')));
     String nodeIp = host.startsWith("127.") || host.equals("localhost") ? "127.0.0.1" : null;
     return new RayDriverSettings(address, codeSearchPath, workerJvmOptions, null, nodeIp);
   }
