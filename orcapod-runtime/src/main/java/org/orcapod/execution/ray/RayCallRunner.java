@@ -64,14 +64,15 @@ public final class RayCallRunner {
         throw failure; // not a function failure: Ray itself failed
       }
       recordQuietly(record, captured.output(), what);
-      Throwable cause = captured.getCause();
+      Throwable cause = captured.userException();
       if (cause instanceof Exception exception) {
         throw exception;
       }
       if (cause instanceof Error error) {
         throw error;
       }
-      throw captured;
+      throw new RemoteFunctionException(
+          captured.userExceptionClass(), captured.getMessage(), null, cause);
     }
     RayCallTask.Success success =
         (RayCallTask.Success) JavaSerialization.fromBytes(resultBytes, what + " result");

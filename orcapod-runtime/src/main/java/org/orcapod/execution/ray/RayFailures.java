@@ -49,13 +49,13 @@ public final class RayFailures {
   }
 
   /**
-   * The innermost user exception of a task failure: the cause of a {@link CapturedTaskException},
+   * The user exception of a task failure: the one a {@link CapturedTaskException} carries,
    * otherwise the first cause below Ray's own exceptions, otherwise {@code thrown} itself.
    */
   public static Throwable userCause(Throwable thrown) {
     Optional<CapturedTaskException> captured = captured(thrown);
-    if (captured.isPresent() && captured.get().getCause() != null) {
-      return captured.get().getCause();
+    if (captured.isPresent()) {
+      return captured.get().userException();
     }
     for (Throwable t : chain(thrown)) {
       if (!(t instanceof io.ray.api.exception.RayException)) {

@@ -31,7 +31,35 @@ class RayFailuresAndRetryTest {
               assertThat(c.output()).isEqualTo(FAILED_OUTPUT);
               assertThat(c.userExceptionClass()).isEqualTo("java.lang.ArithmeticException");
             });
-    assertThat(RayFailures.userCause(fromRay)).isSameAs(user);
+    // The user's exception travels as bytes (Ray's FST serializer cannot rebuild records), so
+    // the driver gets an equal copy of the same type.
+    assertThat(RayFailures.userCause(fromRay))
+        .isExactlyInstanceOf(ArithmeticException.class)
+        .hasMessage("/ by zero");
+  }
+
+  @Test
+  void aNonSerializableUserExceptionArrivesAsRemoteFunctionExceptionWithItsTraceback() {
+    CapturedTaskException captured =
+        new CapturedTaskException(new Unserializable("no way back"), FAILED_OUTPUT);
+    assertThat(captured.userException())
+        .isExactlyInstanceOf(RemoteFunctionException.class)
+        .hasMessageContaining(Unserializable.class.getName())
+        .hasMessageContaining("no way back")
+        .hasMessageContaining("remote traceback: java.lang.ArithmeticException");
+    assertThat(captured.output()).isEqualTo(FAILED_OUTPUT);
+  }
+
+  /** An exception with a field that Java serialization refuses. */
+  static final class Unserializable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("unused")
+    private final Object notSerializable = new Object();
+
+    Unserializable(String message) {
+      super(message);
+    }
   }
 
   @Test
