@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.orcapod.execution.PacketLogger;
 
 /**
  * What one function call printed and logged in a worker, and whether it returned normally; it
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param stdout text written to {@code System.out} by the calling thread
  * @param stderr text written to {@code System.err} by the calling thread
- * @param logs {@code java.util.logging} records of the calling thread, one formatted line each
+ * @param logs log records (java.util.logging, and SLF4J when the capturing provider is in use) of
+ *     the calling thread, one line each
  * @param traceback the failure's stack trace, {@code null} on success
  * @param success whether the call returned normally
  */
@@ -25,11 +27,11 @@ public record CapturedOutput(
    */
   public Map<String, @Nullable Object> asLogFields() {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-    fields.put("stdout", stdout);
-    fields.put("stderr", stderr);
-    fields.put("logs", logs);
-    fields.put("traceback", traceback);
-    fields.put("success", success);
+    fields.put(PacketLogger.STDOUT, stdout);
+    fields.put(PacketLogger.STDERR, stderr);
+    fields.put(PacketLogger.LOGS, logs);
+    fields.put(PacketLogger.TRACEBACK, traceback);
+    fields.put(PacketLogger.SUCCESS, success);
     return fields;
   }
 }

@@ -18,6 +18,43 @@ public final class RayCallTask {
   }
 
   /**
+   * One call's outcome inside a batch: its value, or the failure (which carries the user's
+   * exception), and what it printed and logged.
+   */
+  record Outcome(
+      @Nullable Object value, @Nullable CapturedTaskException failure, CapturedOutput output)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Runs several serialized callables one after another in this worker, each under its own capture,
+   * so that one Ray task amortises its scheduling cost over a batch of packets. A failing callable
+   * does not stop the others: its failure is an outcome.
+   *
+   * @param serializedCallables Java serialization of a {@code List<byte[]>}, one serialized
+   *     callable each
+   * @return Java serialization of a {@code List<Outcome>} in the same order
+   */
+  public static byte[] callBatch(byte[] serializedCallables) {
+    java.util.List<?> payloads =
+        (java.util.List<?>) JavaSerialization.fromBytes(serializedCallables, "a packet batch");
+    java.util.ArrayList<Outcome> outcomes = new java.util.ArrayList<>(payloads.size());
+    for (Object payload : payloads) {
+      Callable<?> callable =
+          (Callable<?>) JavaSerialization.fromBytes((byte[]) payload, "the packet function");
+      OutputCapture.Result<?> result = OutputCapture.call(callable);
+      Throwable failure = result.failure();
+      outcomes.add(
+          failure == null
+              ? new Outcome(result.value(), null, result.output())
+              : new Outcome(
+                  null, new CapturedTaskException(failure, result.output()), result.output()));
+    }
+    return JavaSerialization.toBytes(outcomes, "the batch's results");
+  }
+
+  /**
    * Deserializes the callable, runs it under {@link OutputCapture}, and returns the serialized
    * {@link Success}.
    *
