@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +102,7 @@ public final class RayExecutor implements JavaFunctionExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(RayExecutor.class);
   private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
   private static final AtomicLong CALL_COUNTER = new AtomicLong();
+  private static final long LINGER_MILLIS = 2;
 
   private final RayDriverSettings driver;
   private final RayTaskOptions taskOptions;
@@ -110,6 +113,8 @@ public final class RayExecutor implements JavaFunctionExecutor {
   private final Object lock = new Object();
   private final List<Pending> queue = new ArrayList<>();
   private @Nullable ExecutorService pool;
+  private @Nullable ScheduledExecutorService timer;
+  private boolean flushScheduled;
   private boolean closed;
 
   private RayExecutor(
@@ -303,6 +308,7 @@ public final class RayExecutor implements JavaFunctionExecutor {
     @SuppressWarnings("unchecked") // the future's type is the callable's
     CompletableFuture<Object> untyped = (CompletableFuture<Object>) future;
     List<Pending> full = null;
+    boolean scheduleFlush = false;
     synchronized (lock) {
       if (closed) {
         throw closedException();
@@ -310,29 +316,29 @@ public final class RayExecutor implements JavaFunctionExecutor {
       queue.add(new Pending(label, payload, logger, untyped));
       if (queue.size() >= batchSize) {
         full = drain();
+      } else if (!flushScheduled) {
+        flushScheduled = true;
+        scheduleFlush = true;
       }
     }
     if (full != null) {
       submit(full);
-    } else {
-      // Calls that arrive together share a task; a lone call leaves after a short wait.
-      pool().execute(this::flushSoon);
+    }
+    if (scheduleFlush) {
+      // Calls that arrive together share a task; a partial batch leaves after a short wait.
+      timer().schedule(this::flushPartial, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
     return future;
   }
 
-  private void flushSoon() {
-    try {
-      Thread.sleep(2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private void flushPartial() {
     List<Pending> batch;
     synchronized (lock) {
+      flushScheduled = false;
       batch = drain();
     }
     if (!batch.isEmpty()) {
-      runBatch(batch);
+      submit(batch);
     }
   }
 
@@ -423,6 +429,24 @@ public final class RayExecutor implements JavaFunctionExecutor {
     }
   }
 
+  private ScheduledExecutorService timer() {
+    synchronized (lock) {
+      if (closed) {
+        throw closedException();
+      }
+      if (timer == null) {
+        timer =
+            Executors.newSingleThreadScheduledExecutor(
+                runnable -> {
+                  Thread thread = new Thread(runnable, "orcapod-ray-flush");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+      }
+      return timer;
+    }
+  }
+
   private void checkOpen() {
     synchronized (lock) {
       if (closed) {
@@ -450,6 +474,10 @@ public final class RayExecutor implements JavaFunctionExecutor {
       toStop = pool;
       pool = null;
       leftover = drain();
+      if (timer != null) {
+        timer.shutdownNow();
+        timer = null;
+      }
     }
     if (toStop != null) {
       if (!leftover.isEmpty()) {
