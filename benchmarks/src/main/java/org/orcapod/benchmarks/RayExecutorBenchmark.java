@@ -72,13 +72,13 @@ public final class RayExecutorBenchmark {
     RayExecutor base = RayExecutor.connect(args[0]);
     Map<String, Double> ms = new java.util.LinkedHashMap<>();
     try (LocalExecutor local = new LocalExecutor(2)) {
-      run(local, 1_000); // warm-up
+      run(local, packets); // warm-up
       ms.put("local (2 threads)", run(local, packets));
     }
     for (int batch : new int[] {100, 1}) {
       try (RayExecutor ray =
-          base.withOptions(ExecutorOptions.of(Map.of("batch_size", batch, "max_in_flight", 4)))) {
-        run(ray, Math.min(packets, 200)); // warm-up: starts the worker JVMs
+          base.withOptions(ExecutorOptions.of(Map.of("batch_size", batch, "max_in_flight", 2)))) {
+        run(ray, packets); // warm-up: starts the worker JVMs and lets their JIT compile
         ms.put("ray batch_size=" + batch, run(ray, packets));
       }
     }
