@@ -146,7 +146,7 @@ public final class JsonSemanticHasher implements SemanticHasher {
         return PythonFormat.json(run.expand(value, "$"));
       }
       Object converted = run.convert(value, "$");
-      if (converted instanceof ContentHash || converted == value) {
+      if (converted instanceof ContentHash) {
         throw new IllegalArgumentException(
             "the hash of a "
                 + (value == null ? "null" : value.getClass().getName())
@@ -219,7 +219,7 @@ public final class JsonSemanticHasher implements SemanticHasher {
      * Python's type handlers and identifiable objects: a replacement value to hash in place of
      * {@code obj}, or the final hash.
      */
-    @Nullable Object convert(@Nullable Object obj, String path) {
+    Object convert(@Nullable Object obj, String path) {
       Objects.requireNonNull(obj); // primitives (incl. null) never reach here
       if (obj instanceof byte[] bytes) {
         return HEX.formatHex(bytes);
@@ -295,7 +295,11 @@ public final class JsonSemanticHasher implements SemanticHasher {
 
     /** A primitive as a tree leaf. */
     @Nullable Object leaf(@Nullable Object v, String path) {
-      if (v == null || v instanceof Boolean || v instanceof String s && checkString(s, path)) {
+      if (v instanceof String s) {
+        checkString(s, path);
+        return s;
+      }
+      if (v == null || v instanceof Boolean) {
         return v;
       }
       if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -317,12 +321,13 @@ public final class JsonSemanticHasher implements SemanticHasher {
         return ((Number) v).doubleValue();
       }
       if (v instanceof Character c) {
-        return checkString(String.valueOf(c), path) ? String.valueOf(c) : null;
+        checkString(String.valueOf(c), path);
+        return String.valueOf(c);
       }
       throw new IllegalStateException("not a primitive: " + v.getClass().getName());
     }
 
-    private boolean checkString(String s, String path) {
+    private void checkString(String s, String path) {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)
@@ -339,7 +344,6 @@ public final class JsonSemanticHasher implements SemanticHasher {
               null);
         }
       }
-      return true;
     }
 
     /** Python {@code _expand_element}: the tree value of a container element. */
