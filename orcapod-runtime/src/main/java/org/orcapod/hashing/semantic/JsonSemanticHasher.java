@@ -145,7 +145,7 @@ public final class JsonSemanticHasher implements SemanticHasher {
       if (isStructure(value)) {
         return PythonFormat.json(run.expand(value, "$"));
       }
-      Object converted = run.convert(value, "$");
+      Object converted = value instanceof ContentHash ? value : run.convert(value, "$");
       if (converted instanceof ContentHash) {
         throw new IllegalArgumentException(
             "the hash of a "

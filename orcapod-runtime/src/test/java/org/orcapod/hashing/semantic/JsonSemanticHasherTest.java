@@ -106,6 +106,9 @@ class JsonSemanticHasherTest {
   void aContentHashIsATerminal() {
     ContentHash h = ContentHash.of("arrow_v0.1", new byte[] {0, 0, 1, 5});
     assertThat(hasher.hash(h)).isSameAs(h);
+    assertThatThrownBy(() -> hasher.canonicalJson(h))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a digest of canonical JSON");
     assertThat(hasher.canonicalJson(Arrays.asList(h, null)))
         .isEqualTo("[\"arrow_v0.1:00000105\",null]");
   }
