@@ -61,7 +61,10 @@ public final class Starfix020Digester {
   public void update(VectorSchemaRoot batch, @Nullable DictionaryProvider dictionaries) {
     Objects.requireNonNull(batch, "batch");
     update(
-        batch.getSchema().getFields(), batch.getFieldVectors(), batch.getRowCount(), dictionaries);
+        DictionaryFields.toValueTypes(batch.getSchema().getFields(), dictionaries),
+        batch.getFieldVectors(),
+        batch.getRowCount(),
+        dictionaries);
   }
 
   /**
