@@ -8,6 +8,12 @@ import static org.orcapod.hashing.arrow.TestTables.Kind.INT32;
 import static org.orcapod.hashing.arrow.TestTables.Kind.INT64;
 import static org.orcapod.hashing.arrow.TestTables.Kind.UTF8;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -232,13 +238,13 @@ class StarfixArrowHasherTest {
     try (VarCharVector dictValues = new VarCharVector("dict", allocator);
         VarCharVector plain = new VarCharVector("c", allocator)) {
       dictValues.allocateNew();
-      dictValues.setSafe(0, "red".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      dictValues.setSafe(1, "green".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      dictValues.setSafe(0, "red".getBytes(StandardCharsets.UTF_8));
+      dictValues.setSafe(1, "green".getBytes(StandardCharsets.UTF_8));
       dictValues.setValueCount(2);
       plain.allocateNew();
-      plain.setSafe(0, "green".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      plain.setSafe(0, "green".getBytes(StandardCharsets.UTF_8));
       plain.setNull(1);
-      plain.setSafe(2, "red".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      plain.setSafe(2, "red".getBytes(StandardCharsets.UTF_8));
       plain.setValueCount(3);
       Dictionary dictionary =
           new Dictionary(
@@ -269,6 +275,38 @@ class StarfixArrowHasherTest {
     try (VectorSchemaRoot r1 = TestTables.batch(allocator, a, 0, 1);
         VectorSchemaRoot r2 = TestTables.batch(allocator, b, 0, 1)) {
       assertThat(hasher.hashTable(r1)).isNotEqualTo(hasher.hashTable(r2));
+    }
+  }
+
+  @Test
+  void longStringsAreFramedAsSpecifiedWhateverTheirSize() throws Exception {
+    // Sizes around the hasher's internal block and staging sizes (64 KiB, 128 KiB).
+    int[] sizes = {0, 5, 70_000, 65_528, 140_000, 3, 131_072, 1};
+    List<Object> values = new ArrayList<>();
+    ByteArrayOutputStream framed = new ByteArrayOutputStream();
+    for (int k = 0; k < sizes.length; k++) {
+      String v = "x".repeat(sizes[k]).replace('x', (char) ('a' + k));
+      values.add(v);
+      byte[] len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(sizes[k]).array();
+      framed.write(len);
+      framed.write(v.getBytes(StandardCharsets.UTF_8));
+    }
+    // One non-nullable leaf: the final digest covers the schema digest then the data digest.
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    byte[] schemaDigest =
+        sha.digest(
+            "{\"s\":{\"data_type\":\"LargeUtf8\",\"nullable\":false}}"
+                .getBytes(StandardCharsets.UTF_8));
+    byte[] dataDigest = sha.digest(framed.toByteArray());
+    sha.update(schemaDigest);
+    sha.update(dataDigest);
+    byte[] expected = new byte[35];
+    expected[2] = 1;
+    System.arraycopy(sha.digest(), 0, expected, 3, 32);
+    try (VectorSchemaRoot t =
+        TestTables.batch(
+            allocator, List.of(new Column("s", UTF8, false, values)), 0, sizes.length)) {
+      assertThat(hasher.hashTable(t).digest()).isEqualTo(expected);
     }
   }
 }
