@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -621,10 +620,5 @@ final class StarfixEngine {
     System.arraycopy(VERSION, 0, out, 0, VERSION.length);
     System.arraycopy(total.digest(), 0, out, VERSION.length, 32);
     return out;
-  }
-
-  /** Every path in the order the final digest visits them (for tests and diagnostics). */
-  List<String> paths() {
-    return new ArrayList<>(entries.keySet());
   }
 }
