@@ -86,6 +86,7 @@ public final class StarfixArrowHasher implements ArrowHasher {
     for (Field field : valueSchema.getFields()) {
       requireHashable(field, field.getName(), field.getName());
     }
+    requireNoNullsInNonNullableStructs(valueSchema, batches);
     Schema retyped = OrcapodRetyping.retype(valueSchema, batches);
     Starfix020Digester digester =
         new Starfix020Digester(retyped, StarfixEngine.BoolPacking.WHOLE_TABLE);
@@ -132,6 +133,34 @@ public final class StarfixArrowHasher implements ArrowHasher {
       default -> {
         if (StarfixEngine.leafKind(type) == null) {
           throw new UnsupportedArrowTypeException(column, path, type, "starfix 0.2.0 cannot hash");
+        }
+      }
+    }
+  }
+
+  /**
+   * Rejects a top-level struct column declared non-nullable that holds null rows. Python orcapod
+   * rebuilds such a column with placeholder child values (0, "", false) that starfix then hashes as
+   * valid data; that hash is an artefact of pyarrow's builder, not of the values, so it is not
+   * imitated.
+   */
+  private static void requireNoNullsInNonNullableStructs(
+      Schema schema, List<VectorSchemaRoot> batches) {
+    List<Field> fields = schema.getFields();
+    for (int c = 0; c < fields.size(); c++) {
+      Field field = fields.get(c);
+      if (field.isNullable() || field.getType().getTypeID() != ArrowType.ArrowTypeID.Struct) {
+        continue;
+      }
+      for (int b = 0; b < batches.size(); b++) {
+        if (batches.get(b).getVector(c).getNullCount() > 0) {
+          throw new IllegalArgumentException(
+              "column '"
+                  + field.getName()
+                  + "' is a struct declared non-nullable but batch "
+                  + b
+                  + " holds null rows in it; declare the field nullable or replace the nulls"
+                  + " (Python orcapod would hash placeholder child values for those rows)");
         }
       }
     }

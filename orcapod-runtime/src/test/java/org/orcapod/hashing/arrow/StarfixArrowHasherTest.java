@@ -309,4 +309,25 @@ class StarfixArrowHasherTest {
       assertThat(hasher.hashTable(t).digest()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void nonNullableStructColumnWithNullRowsIsRejected() {
+    try (StructVector s =
+        new StructVector(
+            "s", allocator, new FieldType(false, ArrowType.Struct.INSTANCE, null), null)) {
+      IntVector a = s.addOrGet("a", FieldType.nullable(INT_32), IntVector.class);
+      s.allocateNew();
+      s.setIndexDefined(0);
+      a.setSafe(0, 1);
+      s.setNull(1);
+      a.setNull(1);
+      a.setValueCount(2);
+      s.setValueCount(2);
+      VectorSchemaRoot root = TestTables.root(s);
+      root.setRowCount(2);
+      assertThatThrownBy(() -> hasher.hashTable(root))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("column 's' is a struct declared non-nullable but batch 0");
+    }
+  }
 }
