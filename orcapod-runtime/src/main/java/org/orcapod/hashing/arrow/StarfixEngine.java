@@ -40,8 +40,9 @@ import org.jspecify.annotations.Nullable;
  * Entries are keyed exactly as starfix keys its map, so that its collisions (a nullable list of
  * nullable lists shares one path between the inner validity and the outer lengths) behave the same.
  *
- * <p>Values are read straight from the Arrow buffers: a run of valid fixed-width values goes to
- * SHA-256 as one slice of the data buffer, strings and binaries are framed in a reusable staging
+ * <p>Values are read straight from the Arrow buffers: a fixed-width range without nulls goes to
+ * SHA-256 as one slice of the data buffer, the runs of valid values between nulls are gathered in a
+ * reusable staging array (long runs still go as slices), strings and binaries are framed in that
  * array, and no value is ever boxed.
  */
 final class StarfixEngine {
