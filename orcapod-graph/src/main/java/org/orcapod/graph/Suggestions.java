@@ -10,15 +10,20 @@ public final class Suggestions {
 
   /**
    * The candidate closest to {@code wrong} by edit distance (case differences cost nothing), if one
-   * is close enough to be a plausible typo; ties go to the earlier candidate.
+   * is close enough to be a plausible typo (an edit distance of at most a third of the longer name,
+   * at least 2) or one name starts with the other; ties go to the earlier candidate.
    */
   public static Optional<String> closest(String wrong, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    int limit = Math.max(2, wrong.length() / 3);
+    String w = wrong.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d <= limit && d < bestDistance) {
+      String c = candidate.toLowerCase(Locale.ROOT);
+      int d = distance(w, c);
+      int limit = Math.max(2, Math.max(w.length(), c.length()) / 3);
+      boolean prefix =
+          Math.min(w.length(), c.length()) >= 3 && (c.startsWith(w) || w.startsWith(c));
+      if ((d <= limit || prefix) && d < bestDistance) {
         best = candidate;
         bestDistance = d;
       }
