@@ -125,10 +125,21 @@ final class PipelineReader {
     return problems.count() == before ? new Result(graph, validation) : new Result(null, null);
   }
 
-  /** Abstract methods, own and inherited, except those of Object; in declaration order. */
+  /**
+   * Abstract methods, own ones first in declaration order (which every compiler keeps in {@code
+   * getEnclosedElements}, unlike {@code getAllMembers}), then inherited ones; never Object's.
+   */
   private List<ExecutableElement> nodeMethods(TypeElement type) {
     List<ExecutableElement> out = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT)) {
+        out.add(m);
+      }
+    }
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (m.getEnclosingElement().equals(type)) {
+        continue;
+      }
       Element owner = m.getEnclosingElement();
       if (owner instanceof TypeElement t
           && t.getQualifiedName().contentEquals("java.lang.Object")) {
