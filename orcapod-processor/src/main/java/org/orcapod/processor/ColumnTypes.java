@@ -142,6 +142,19 @@ final class ColumnTypes {
     return null;
   }
 
+  /**
+   * Where to report a problem with a record component. javac gives record component elements no
+   * source position, but the component's private field has the component's position.
+   */
+  static Element site(RecordComponentElement component) {
+    for (Element e : component.getEnclosingElement().getEnclosedElements()) {
+      if (e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName())) {
+        return e;
+      }
+    }
+    return component;
+  }
+
   private static String boxed(String name) {
     switch (name) {
       case "long":

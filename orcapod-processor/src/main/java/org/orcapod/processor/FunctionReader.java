@@ -225,7 +225,7 @@ final class FunctionReader {
       String cname = c.getSimpleName().toString();
       if (Annotations.find(c, Names.TAG).isPresent()) {
         problems.add(
-            c,
+            ColumnTypes.site(c),
             Messages.invalidRowType(
                 "The result of " + display,
                 record.getSimpleName().toString(),
@@ -235,7 +235,10 @@ final class FunctionReader {
       }
       ColumnType type =
           columnTypes.read(
-              c.asType(), c, "Component '" + cname + "' of " + record.getSimpleName(), problems);
+              c.asType(),
+              ColumnTypes.site(c),
+              "Component '" + cname + "' of " + record.getSimpleName(),
+              problems);
       if (type != null) {
         outputs.add(new Column(cname, type));
       }

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.orcapod.graph.Anchor;
 import org.orcapod.graph.DeclaredRow;
 import org.orcapod.graph.Diagnostic;
+import org.orcapod.graph.DiagnosticKind;
 import org.orcapod.graph.Input;
 import org.orcapod.graph.Messages;
 import org.orcapod.graph.Node;
@@ -100,7 +101,7 @@ final class PipelineReader {
     }
 
     List<Node> nodes = new ArrayList<>();
-    Map<String, Declaration> declarations = new LinkedHashMap<>();
+    Map<String, List<Declaration>> declarations = new LinkedHashMap<>();
     Set<String> broken = new TreeSet<>();
     for (ExecutableElement method : nodeMethods(type)) {
       Problems nodeProblems = new Problems();
@@ -155,7 +156,7 @@ final class PipelineReader {
   private @Nullable Node readNode(
       TypeElement pipeline,
       ExecutableElement method,
-      Map<String, Declaration> declarations,
+      Map<String, List<Declaration>> declarations,
       Problems problems) {
     String name = method.getSimpleName().toString();
     String what = "Node '" + name + "'";
@@ -179,7 +180,7 @@ final class PipelineReader {
       return null;
     }
     AnnotationMirror kind = kinds.get(0);
-    declarations.putIfAbsent(name, new Declaration(method, kind));
+    declarations.computeIfAbsent(name, n -> new ArrayList<>()).add(new Declaration(method, kind));
     if (kinds.size() > 1) {
       problems.add(
           method,
@@ -356,13 +357,19 @@ final class PipelineReader {
 
   /** Puts a graph diagnostic on the element its anchor names. */
   private static void place(
-      Diagnostic d, Map<String, Declaration> declarations, TypeElement type, Problems problems) {
+      Diagnostic d,
+      Map<String, List<Declaration>> declarations,
+      TypeElement type,
+      Problems problems) {
     Anchor anchor = d.anchor();
-    Declaration decl = declarations.get(anchor.node());
-    if (decl == null) {
+    List<Declaration> named = declarations.get(anchor.node());
+    if (named == null) {
       problems.add(type, d.message());
       return;
     }
+    // Overloads share a name; a duplicate is reported on the later declaration.
+    Declaration decl =
+        d.kind() == DiagnosticKind.DUPLICATE_LABEL ? named.get(named.size() - 1) : named.get(0);
     switch (anchor.site()) {
       case PARAMETER:
         for (VariableElement p : decl.method().getParameters()) {

@@ -97,10 +97,14 @@ final class RowTypeReader {
       String name = c.getSimpleName().toString();
       Element accessor = c.getAccessor();
       boolean nullableOnAccessor =
-          accessor != null && ColumnTypes.hasNullable(accessor.getAnnotationMirrors());
+          ColumnTypes.hasNullable(c.getAnnotationMirrors())
+              || accessor != null && ColumnTypes.hasNullable(accessor.getAnnotationMirrors());
       ColumnType type =
           columnTypes.read(
-              c.asType(), c, "Component '" + name + "' of " + record.getSimpleName(), problems);
+              c.asType(),
+              ColumnTypes.site(c),
+              "Component '" + name + "' of " + record.getSimpleName(),
+              problems);
       if (type == null) {
         continue;
       }

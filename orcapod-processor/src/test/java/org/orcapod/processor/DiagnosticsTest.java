@@ -380,6 +380,142 @@ class DiagnosticsTest {
   }
 
   @Test
+  void duplicateNodeNameFromOverloads() {
+    JavaFileObject lab =
+        pipeline(
+            """
+              @Source
+              Reading readings();
+
+              @Filter("pressureKpa > 101.3")
+              Measurement high(Measurement measurements);
+
+              @Filter("highPressure = true")
+              Reading high(
+                  Reading readings);
+            """);
+    Compilation compilation = compile(lab);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/DuplicateLabel] Two nodes are named 'high'. Parameters refer to nodes by"
+                + " method name, so overloaded node methods are ambiguous; rename one of the"
+                + " methods.")
+        .inFile(lab)
+        .onLineContaining("Reading high(");
+  }
+
+  @Test
+  void invalidRowTypeWithoutPacketColumns() {
+    JavaFileObject lab =
+        pipeline(
+            """
+              @Source
+              Experiments experiments();
+
+              record Experiments(@Tag String experiment) {}
+            """);
+    Compilation compilation = compile(lab);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/InvalidRowType] Node 'experiments' has row type Experiments, which has no"
+                + " packet column (every component is @Tag). Add a component without @Tag: every"
+                + " row carries at least one packet column.")
+        .inFile(lab)
+        .onLineContaining("Experiments experiments();");
+  }
+
+  @Test
+  void invalidAnnotationMissingOutputName() {
+    JavaFileObject functions =
+        lab(
+            "Single",
+            """
+            package lab;
+
+            import org.orcapod.annotations.PacketFunction;
+
+            final class Single {
+              @PacketFunction
+              static double twice(double x) {
+                return 2 * x;
+              }
+            }
+            """);
+    Compilation compilation = compile(functions);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/InvalidAnnotation] @PacketFunction(output = \"\") is empty, but Single.twice"
+                + " returns a single double value. Name its column with @PacketFunction(output ="
+                + " \"...\"), or return a record whose components are the output columns.")
+        .inFile(functions)
+        .onLineContaining("@PacketFunction");
+  }
+
+  @Test
+  void unsupportedTypeInARowRecordSitsOnTheComponent() {
+    JavaFileObject counts =
+        lab(
+            "Counts",
+            """
+            package lab;
+
+            import org.orcapod.annotations.Tag;
+
+            public record Counts(
+                @Tag String experiment,
+                float ratio) {}
+            """);
+    JavaFileObject lab =
+        pipeline(
+            """
+              @Source
+              Counts counts();
+            """);
+    Compilation compilation = compile(counts, lab);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/UnsupportedType] Component 'ratio' of Counts has type float, which orcapod"
+                + " cannot store in a column. Use double (Arrow float64, Python's float).")
+        .inFile(counts)
+        .onLineContaining("float ratio");
+  }
+
+  @Test
+  void notCallableVoidFunction() {
+    JavaFileObject functions =
+        lab(
+            "Printer",
+            """
+            package lab;
+
+            import org.orcapod.annotations.PacketFunction;
+
+            final class Printer {
+              @PacketFunction
+              static void print(double x) {
+                System.out.println(x);
+              }
+            }
+            """);
+    Compilation compilation = compile(functions);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/NotCallable] Packet function Printer.print cannot be called as declared: it"
+                + " returns void.")
+        .inFile(functions)
+        .onLineContaining("static void print");
+  }
+
+  @Test
   void invalidPredicate() {
     JavaFileObject lab =
         pipeline(
