@@ -84,13 +84,19 @@ final class Annotations {
   }
 
   /**
-   * A class-literal attribute's type. A class that does not exist yet arrives as an error type (or,
-   * under some compilers, as the string "&lt;error&gt;"), which defers the element.
+   * A class-literal attribute's class, or null when it names no class (a primitive or array). A
+   * class that does not exist yet arrives as an error type (or, under some compilers, as the string
+   * "&lt;error&gt;"), which defers the element.
    */
-  TypeElement type(AnnotationMirror mirror, String attribute) {
+  @Nullable TypeElement type(AnnotationMirror mirror, String attribute) {
     Object v = value(mirror, attribute).getValue();
-    if (v instanceof TypeMirror t && t.getKind() == TypeKind.DECLARED) {
-      return (TypeElement) ((DeclaredType) t).asElement();
+    if (v instanceof TypeMirror t) {
+      if (t.getKind() == TypeKind.DECLARED) {
+        return (TypeElement) ((DeclaredType) t).asElement();
+      }
+      if (t.getKind() != TypeKind.ERROR) {
+        return null;
+      }
     }
     throw new TypeNotYetGenerated(String.valueOf(v));
   }

@@ -311,6 +311,15 @@ final class PipelineReader {
     TypeElement owner = annotations.type(kind, "value");
     String requested = annotations.string(kind, "function");
     boolean cartesian = annotations.bool(kind, "allowCartesian");
+    if (owner == null) {
+      String named = String.valueOf(annotations.value(kind, "value").getValue());
+      problems.add(
+          method,
+          kind,
+          Annotations.explicit(kind, "value"),
+          Messages.unknownFunction(named, requested, List.of()));
+      return new NodeSpec.Apply("?", List.of(), List.of(), cartesian);
+    }
     List<ExecutableElement> candidates = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements())) {
       if (Annotations.find(m, Names.PACKET_FUNCTION).isPresent()) {

@@ -649,6 +649,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void unknownFunctionWhenTheClassLiteralIsNotAClass() {
+    JavaFileObject lab =
+        pipeline(
+            """
+              @Apply(double.class)
+              Reading readings(Measurement measurements);
+            """);
+    Compilation compilation = compile(lab);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/UnknownFunction] double declares no @PacketFunction method. Annotate the"
+                + " method to apply with @PacketFunction, or name the class that declares it.")
+        .inFile(lab)
+        .onLineContaining("@Apply(double.class)");
+  }
+
+  @Test
   void invalidRowType() {
     JavaFileObject lab =
         pipeline(

@@ -58,10 +58,6 @@ final class FilterRule implements NodeRule {
               at);
         }
       }
-      if (test.literals().isEmpty() && !column.type().nullable()) {
-        // "x is null" on a non-null column is legal but constant; not an error.
-        continue;
-      }
     }
     return sink.count() == before ? in : null;
   }

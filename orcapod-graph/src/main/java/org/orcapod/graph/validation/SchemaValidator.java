@@ -1,8 +1,10 @@
 package org.orcapod.graph.validation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class SchemaValidator implements GraphCheck {
   @Override
   public void check(PipelineGraph graph, DiagnosticSink sink) {
     Set<String> done = new HashSet<>();
-    Set<Node> visited = new HashSet<>();
+    Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean progress = true;
     while (progress) {
       progress = false;
