@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,10 @@ class EcjTest {
       """
       package lab;
 
+      import org.jspecify.annotations.Nullable;
       import org.orcapod.annotations.Tag;
 
-      public record Measurement(@Tag String experiment, double temperatureC, double pressureKpa) {}
+      public record Measurement(@Tag String experiment, double temperatureC, %s pressureKpa) {}
       """;
 
   private static final String FUNCTIONS =
@@ -46,8 +48,8 @@ class EcjTest {
         public record Conversion(double fahrenheit, boolean highPressure) {}
 
         @PacketFunction(version = "1.0")
-        public static Conversion convert(double temperatureC, @Nullable Double pressureKpa) {
-          return new Conversion(temperatureC * 9 / 5 + 32, pressureKpa != null && pressureKpa > 101.3);
+        public static Conversion convert(double temperatureC, %s pressureKpa) {
+          return new Conversion(temperatureC * 9 / 5 + 32, pressureKpa > 101.3);
         }
       }
       """;
@@ -76,10 +78,16 @@ class EcjTest {
   private record Result(List<Diagnostic<? extends JavaFileObject>> diagnostics, boolean success) {}
 
   private static Result compile(Path dir, String pipelineParameter) throws IOException {
+    return compile(dir, pipelineParameter, "double", "@Nullable Double");
+  }
+
+  private static Result compile(
+      Path dir, String pipelineParameter, String columnType, String parameterType)
+      throws IOException {
     Path src = Files.createDirectories(dir.resolve("src/lab"));
     Path out = Files.createDirectories(dir.resolve("out"));
-    Files.writeString(src.resolve("Measurement.java"), MEASUREMENT);
-    Files.writeString(src.resolve("LabFunctions.java"), FUNCTIONS);
+    Files.writeString(src.resolve("Measurement.java"), MEASUREMENT.formatted(columnType));
+    Files.writeString(src.resolve("LabFunctions.java"), FUNCTIONS.formatted(parameterType));
     Files.writeString(src.resolve("Lab.java"), PIPELINE.formatted(pipelineParameter));
     JavaCompiler ecj = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -91,7 +99,7 @@ class EcjTest {
               .collect(Collectors.joining(File.pathSeparator));
       JavaCompiler.CompilationTask task =
           ecj.getTask(
-              null,
+              new StringWriter(), // ECJ echoes diagnostics here; the collector gets them too
               files,
               diagnostics,
               List.of(
@@ -134,5 +142,23 @@ class EcjTest {
         .endsWith("Nodes: 'measurements', 'readings', 'alerts'.");
     assertThat(d.getSource().getName()).endsWith("Lab.java");
     assertThat(d.getLineNumber()).isEqualTo(13L);
+  }
+
+  @Test
+  void nullabilityFromTypeUseAnnotationsIsSeenToo(@TempDir Path dir) throws IOException {
+    Result result = compile(dir, "measurements", "@Nullable Double", "double");
+
+    List<String> orcapod =
+        result.diagnostics().stream()
+            .map(d -> d.getMessage(Locale.ROOT))
+            .filter(m -> m.contains("[Orcapod/"))
+            .toList();
+    assertThat(orcapod)
+        .containsExactly(
+            "[Orcapod/TypeMismatch] Parameter 'pressureKpa' of function LabFunctions.convert is"
+                + " double (non-null), but packet column 'pressureKpa' of the input of node"
+                + " 'readings' is double (nullable). Nulls cannot flow into a non-null slot:"
+                + " annotate it @Nullable (or use Optional<Double>), or filter out the nulls first"
+                + " with @Filter(\"... is not null\").");
   }
 }
