@@ -138,6 +138,61 @@ class DeferralTest {
   }
 
   @Test
+  void anErrorInOneRoundDoesNotLeaveDeferredPipelinesUnchecked() {
+    // javac runs no further ordinary round after an error, only the final one: the deferred
+    // pipeline must be checked there, without spurious "cannot find symbol" noise.
+    JavaFileObject broken =
+        lab(
+            "Broken",
+            """
+            package lab;
+
+            import org.orcapod.annotations.*;
+
+            @Pipeline
+            interface Broken {
+              @Source Measurement measurements();
+              @Filter("pressureKpa > 1")
+              Measurement high(Measurement measurement);
+            }
+            """);
+    JavaFileObject waiting =
+        lab(
+            "Lab",
+            """
+            package lab;
+
+            import org.orcapod.annotations.*;
+
+            @Pipeline
+            interface Lab {
+              record Kelvin(@Tag String experiment, double celsius) {}
+
+              @Source Measurement measurements();
+              @Source Approval approvals();
+              @SemiJoin Measurement approved(Measurement measurements, Approval approvals);
+              @Apply(GeneratedFunctions.class)
+              Kelvin kelvin(Measurement approved);
+            }
+            """);
+    Compilation compilation =
+        Compiler.javac()
+            .withClasspath(LabSources.userClasspath())
+            .withProcessors(new OrcapodProcessor(), new GeneratingProcessor())
+            .compile(LabSources.MEASUREMENT, waiting, broken);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[Orcapod/UnknownUpstream] Node 'high' reads from 'measurement'")
+        .inFile(broken)
+        .onLineContaining("Measurement high(");
+    assertThat(compilation)
+        .hadErrorContaining("[Orcapod/RowTypeMismatch] Node 'kelvin' declares rows of Kelvin")
+        .inFile(waiting)
+        .onLineContaining("Kelvin kelvin(");
+  }
+
+  @Test
   void typesNeverGeneratedAreLeftToTheCompilersOwnError() {
     Compilation compilation = LabSources.javac().compile(files());
 
