@@ -95,6 +95,8 @@ ci_start_ray() {
     --include-dashboard=false --disable-usage-stats \
     --temp-dir="$ORCAPOD_RAY_TEMP_DIR" >"$ORCAPOD_RAY_TEMP_DIR.start.log" 2>&1 || {
     cat "$ORCAPOD_RAY_TEMP_DIR.start.log" >&2
+    # A half-started head must not outlive the failed start.
+    "$ray" stop --force >/dev/null 2>&1 || true
     return 1
   }
   echo "127.0.0.1:$port" >"$_ci_ray_state"
@@ -104,7 +106,8 @@ ci_start_ray() {
 ci_stop_ray() {
   local ray="$ORCAPOD_RAY_VENV/bin/ray"
   if [ -x "$ray" ] && [ -f "$_ci_ray_state" ]; then
-    # `ray stop` ends the Ray processes on this machine; only run it when we started a head.
+    # `ray stop` ends every Ray process of this machine's user (it finds them by name), so it
+    # runs only when ci_start_ray started a head.
     "$ray" stop >/dev/null 2>&1 || "$ray" stop --force >/dev/null 2>&1 || _ci_ray_log "ray stop failed"
   fi
   # Ray's session folders (logs, sockets, spilled objects) of this head only.
