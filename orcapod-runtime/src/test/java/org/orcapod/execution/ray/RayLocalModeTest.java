@@ -59,6 +59,33 @@ class RayLocalModeTest {
   }
 
   @Test
+  void rayExecutorInLocalModeCapturesAndRethrowsLikeOnACluster() throws Exception {
+    java.util.List<java.util.Map<String, @org.jspecify.annotations.Nullable Object>> rows =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (RayExecutor executor = RayExecutor.local()) {
+      java.util.concurrent.Callable<Long> ok =
+          (java.util.concurrent.Callable<Long> & java.io.Serializable)
+              () -> {
+                System.out.print("local mode");
+                return ProcessHandle.current().pid();
+              };
+      assertThat(executor.executeCallable(ok, rows::add)).isEqualTo(ProcessHandle.current().pid());
+      java.util.concurrent.Callable<Long> bad =
+          (java.util.concurrent.Callable<Long> & java.io.Serializable)
+              () -> {
+                throw new ProbeTasks.ProbeFailure("local bad");
+              };
+      assertThat(catchThrowable(() -> executor.executeCallableAsync(bad, rows::add).join()))
+          .hasCauseExactlyInstanceOf(ProbeTasks.ProbeFailure.class);
+    }
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0))
+        .containsEntry(org.orcapod.execution.PacketLogger.STDOUT, "local mode")
+        .containsEntry(org.orcapod.execution.PacketLogger.SUCCESS, true);
+    assertThat(rows.get(1)).containsEntry(org.orcapod.execution.PacketLogger.SUCCESS, false);
+  }
+
+  @Test
   void aSecondConnectionWithOtherSettingsIsRefused() {
     RayDriverSettings other =
         RayDriverSettings.cluster("127.0.0.1:1", java.util.List.of(), java.util.List.of());
