@@ -53,7 +53,8 @@ public final class TableNames {
     return name;
   }
 
-  private static String hash(String key) {
+  /** 16 hex digits of the SHA-256 of {@code key}. */
+  public static String hash(String key) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);
