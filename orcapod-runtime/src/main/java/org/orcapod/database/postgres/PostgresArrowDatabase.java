@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ArrowDatabase} in PostgreSQL, in the current schema of the connections its {@link
- * DataSource} hands out.
+ * DataSource} hands out. It keeps one connection from the data source for its lifetime (replaced if
+ * it breaks) and returns it on {@link #close()}.
  *
  * <p>A flush is one transaction: per record path it COPYs the pending rows into a session's
  * temporary staging table and moves them with {@code INSERT … SELECT … ORDER BY __record_id ON
