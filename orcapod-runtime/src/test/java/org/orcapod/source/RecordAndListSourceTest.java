@@ -33,7 +33,7 @@ class RecordAndListSourceTest {
     try (RootAllocator a = new RootAllocator();
         DictSource src =
             DictSource.ofRecords(
-                Reading.class, data, List.of("sample"), "readings", TestContexts.doubles(), a)) {
+                Reading.class, data, List.of("sample"), "readings", TestContexts.real(), a)) {
       assertThat(src.outputSchema().tag().pythonTypes()).containsEntry("sample", PythonType.STR);
       assertThat(src.outputSchema().packet().pythonTypes())
           .containsEntry("count", PythonType.INT)
@@ -58,7 +58,7 @@ class RecordAndListSourceTest {
   void listSourceTagsByIndexOrByATagFunction() {
     try (RootAllocator a = new RootAllocator();
         ListSource byIndex =
-            ListSource.of("value", List.of(10L, 20L), null, TestContexts.doubles(), a);
+            ListSource.of("value", List.of(10L, 20L), null, TestContexts.real(), a);
         ListSource byFunction =
             ListSource.of(
                 "word",
@@ -67,7 +67,7 @@ class RecordAndListSourceTest {
                 List.of("initial"),
                 "Words.initial",
                 "words",
-                TestContexts.doubles(),
+                TestContexts.real(),
                 a)) {
       assertThat(byIndex.keys().tag()).containsExactly("element_index");
       assertThat(byIndex.rows().get(1).tag().data()).containsEntry("element_index", 1L);
@@ -85,7 +85,7 @@ class RecordAndListSourceTest {
       values.add(i * 7);
     }
     try (RootAllocator a = new RootAllocator();
-        ListSource src = ListSource.of("v", values, "nums", TestContexts.doubles(), a)) {
+        ListSource src = ListSource.of("v", values, "nums", TestContexts.real(), a)) {
       List<String> ids = new ArrayList<>();
       for (TagPacket row : src.rows()) {
         ids.add(row.packet().sourceInfo().get("v"));
