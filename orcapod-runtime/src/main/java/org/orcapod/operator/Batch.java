@@ -84,18 +84,22 @@ public final class Batch extends UnaryOperator {
     return Schema.of(out);
   }
 
-  /** {@code list<T>}, non-nullable, with a nullable child {@code item} as pyarrow's list_. */
+  /**
+   * {@code list<T>}, non-nullable, with a nullable child as pyarrow's {@code list_(T)}; the child
+   * is named as Arrow Java names a list's data vector, so that predicted and computed schemas agree
+   * (pyarrow calls it {@code item}; the name enters no hash).
+   */
   static Field listField(Field f) {
     Field item =
         new Field(
-            "item",
+            ListVector.DATA_VECTOR_NAME,
             new FieldType(true, f.getType(), f.getDictionary(), f.getMetadata()),
             f.getChildren());
     return new Field(f.getName(), FieldType.notNullable(ArrowType.List.INSTANCE), List.of(item));
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream input) {
+  protected Stream compute(OperatorContext context, Stream input) {
     int rows = input.rowCount();
     List<Integer> sizes = new ArrayList<>();
     if (batchSize == 0) {

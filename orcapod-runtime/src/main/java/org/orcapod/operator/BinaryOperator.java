@@ -20,7 +20,7 @@ public abstract class BinaryOperator implements Operator {
       OperatorContext context, Stream left, Stream right, boolean withSystemTags);
 
   /** Computes the output. */
-  protected abstract Stream process(OperatorContext context, Stream left, Stream right);
+  protected abstract Stream compute(OperatorContext context, Stream left, Stream right);
 
   @Override
   public final void validateInputs(OperatorContext context, List<? extends Stream> inputs) {
@@ -38,7 +38,7 @@ public abstract class BinaryOperator implements Operator {
   @Override
   public final Stream staticProcess(OperatorContext context, List<? extends Stream> inputs) {
     checkTwo(inputs);
-    return process(context, inputs.get(0), inputs.get(1));
+    return compute(context, inputs.get(0), inputs.get(1));
   }
 
   @Override

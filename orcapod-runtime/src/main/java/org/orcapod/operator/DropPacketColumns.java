@@ -42,7 +42,7 @@ public final class DropPacketColumns extends ColumnOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream input) {
+  protected Stream compute(OperatorContext context, Stream input) {
     StreamKeys keys = input.keys();
     List<String> drop = dropped(keys);
     if (drop.isEmpty()) {

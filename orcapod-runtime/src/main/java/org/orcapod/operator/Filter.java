@@ -74,7 +74,7 @@ public final class Filter extends UnaryOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream input) {
+  protected Stream compute(OperatorContext context, Stream input) {
     if (alwaysTrue(predicate)) {
       return input;
     }

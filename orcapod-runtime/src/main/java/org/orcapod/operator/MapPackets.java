@@ -71,7 +71,7 @@ public final class MapPackets extends UnaryOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream input) {
+  protected Stream compute(OperatorContext context, Stream input) {
     StreamKeys keys = input.keys();
     Map<String, String> relevant = Renames.relevant(nameMap, keys.packet());
     if (relevant.isEmpty()) {

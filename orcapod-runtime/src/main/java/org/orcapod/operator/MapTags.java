@@ -72,7 +72,7 @@ public final class MapTags extends UnaryOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream input) {
+  protected Stream compute(OperatorContext context, Stream input) {
     StreamKeys keys = input.keys();
     Map<String, String> relevant = Renames.relevant(nameMap, keys.tag());
     if (relevant.isEmpty()) {

@@ -107,7 +107,7 @@ public final class MergeJoin extends BinaryOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream left, Stream right) {
+  protected Stream compute(OperatorContext context, Stream left, Stream right) {
     BufferAllocator a = context.allocator();
     int[] pos = positions(context, left, right);
     List<FieldVector> lv = suffixed(context, left, pos[0]);

@@ -53,7 +53,7 @@ public final class SemiJoin extends BinaryOperator {
   }
 
   @Override
-  protected Stream process(OperatorContext context, Stream left, Stream right) {
+  protected Stream compute(OperatorContext context, Stream left, Stream right) {
     List<String> keys = common(left, right).names();
     if (keys.isEmpty()) {
       return left;

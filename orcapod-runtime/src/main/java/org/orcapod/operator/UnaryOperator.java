@@ -15,7 +15,7 @@ public abstract class UnaryOperator implements Operator {
   protected abstract StreamSchema outputSchema(Stream input, boolean withSystemTags);
 
   /** Computes the output for the single input. */
-  protected abstract Stream process(OperatorContext context, Stream input);
+  protected abstract Stream compute(OperatorContext context, Stream input);
 
   @Override
   public final void validateInputs(OperatorContext context, List<? extends Stream> inputs) {
@@ -30,7 +30,7 @@ public abstract class UnaryOperator implements Operator {
 
   @Override
   public final Stream staticProcess(OperatorContext context, List<? extends Stream> inputs) {
-    return process(context, single(inputs));
+    return compute(context, single(inputs));
   }
 
   @Override
