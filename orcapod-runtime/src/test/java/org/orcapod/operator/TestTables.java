@@ -205,6 +205,18 @@ final class TestTables {
         }
         return "list" + items;
       }
+      if (o.getClass().isRecord()) {
+        // e.g. a Python-tuple record: render its components structurally, not by toString
+        List<String> parts = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent rc : o.getClass().getRecordComponents()) {
+          try {
+            parts.add(render(rc.getAccessor().invoke(o)));
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return o.getClass().getSimpleName() + parts;
+      }
       return o.getClass().getSimpleName() + ":" + o;
     }
   }
