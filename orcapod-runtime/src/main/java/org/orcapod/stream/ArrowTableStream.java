@@ -593,13 +593,7 @@ public final class ArrowTableStream implements Stream {
 
   /** A new vector named {@code name} in {@code target} sharing {@code v}'s buffers. */
   static FieldVector share(FieldVector v, String name, BufferAllocator target) {
-    TransferPair tp = v.getTransferPair(name, target);
-    tp.splitAndTransfer(0, v.getValueCount());
-    FieldVector out = (FieldVector) tp.getTo();
-    if (!name.equals(v.getName()) && !out.getName().equals(name)) {
-      throw new IllegalStateException("Arrow did not rename " + v.getName() + " to " + name);
-    }
-    return out;
+    return VectorSharing.share(v, name, target);
   }
 
   private static FieldVector asLargeString(FieldVector v, String name, BufferAllocator target) {

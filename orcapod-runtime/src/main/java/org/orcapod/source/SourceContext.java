@@ -1,0 +1,23 @@
+package org.orcapod.source;
+
+import java.util.Objects;
+import org.orcapod.hashing.ArrowHasher;
+import org.orcapod.hashing.SemanticHasher;
+
+/**
+ * The hashers and context key a source computes its identities with (the parts of a data context a
+ * source needs).
+ *
+ * @param contextKey the data context key written to the {@code _context_key} column
+ * @param arrowHasher hashes tables (default source ids, stream content)
+ * @param semanticHasher hashes identity structures (schema hash, content and pipeline hashes)
+ */
+public record SourceContext(
+    String contextKey, ArrowHasher arrowHasher, SemanticHasher semanticHasher) {
+  /** Checks the components are present. */
+  public SourceContext {
+    Objects.requireNonNull(contextKey, "contextKey");
+    Objects.requireNonNull(arrowHasher, "arrowHasher");
+    Objects.requireNonNull(semanticHasher, "semanticHasher");
+  }
+}
