@@ -168,6 +168,10 @@ public class JoinBenchmark {
    * @throws RunnerException when JMH fails
    */
   public static void main(String[] args) throws RunnerException {
+    if (args.length > 0 && args[0].equals("cpu")) {
+      cpuRatio(args.length > 1 ? Integer.parseInt(args[1]) : 30);
+      return;
+    }
     Collection<RunResult> results =
         new Runner(new OptionsBuilder().include(JoinBenchmark.class.getName() + "\\.").build())
             .run();
@@ -186,6 +190,46 @@ public class JoinBenchmark {
         "join of two %,d-row streams on one long tag: orcapod %.3f ms, HashMap %.3f ms,"
             + " ratio %.2fx (target <= 3x)%n",
         ROWS, orcapod, hashMap, orcapod / hashMap);
+  }
+
+  /**
+   * Alternates the two benchmark bodies in this thread for {@code rounds} rounds and compares their
+   * thread CPU time (the first third of the rounds are warm-up), so that other users of a shared
+   * machine cannot inflate one side's time.
+   */
+  static void cpuRatio(int rounds) {
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    JoinBenchmark b = new JoinBenchmark();
+    b.setUp();
+    try {
+      long orcapod = 0;
+      long hashMap = 0;
+      int measured = 0;
+      int sink = 0;
+      for (int r = 0; r < rounds; r++) {
+        long t0 = cpu.getCurrentThreadCpuTime();
+        sink += b.orcapodJoin();
+        long t1 = cpu.getCurrentThreadCpuTime();
+        sink += b.hashMapJoin()[0].length;
+        long t2 = cpu.getCurrentThreadCpuTime();
+        if (r >= rounds / 3) {
+          orcapod += t1 - t0;
+          hashMap += t2 - t1;
+          measured++;
+        }
+      }
+      System.out.printf(
+          "CPU time per join over %d rounds: orcapod %.3f ms, HashMap %.3f ms, ratio %.2fx"
+              + " (target <= 3x) [%d]%n",
+          measured,
+          orcapod / 1e6 / measured,
+          hashMap / 1e6 / measured,
+          (double) orcapod / hashMap,
+          sink);
+    } finally {
+      b.tearDown();
+    }
   }
 
   /**
