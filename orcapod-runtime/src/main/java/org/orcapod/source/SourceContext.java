@@ -1,6 +1,7 @@
 package org.orcapod.source;
 
 import java.util.Objects;
+import org.orcapod.context.DataContext;
 import org.orcapod.hashing.ArrowHasher;
 import org.orcapod.hashing.SemanticHasher;
 
@@ -19,5 +20,15 @@ public record SourceContext(
     Objects.requireNonNull(contextKey, "contextKey");
     Objects.requireNonNull(arrowHasher, "arrowHasher");
     Objects.requireNonNull(semanticHasher, "semanticHasher");
+  }
+
+  /** The hashers and key of a data context. */
+  public static SourceContext of(DataContext context) {
+    return new SourceContext(context.contextKey(), context.arrowHasher(), context.semanticHasher());
+  }
+
+  /** The default data context {@code std:v0.1:default}, as Python orcapod's default. */
+  public static SourceContext defaultContext() {
+    return of(DataContext.defaultContext());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class RecordAndListSourceTest {
     try (RootAllocator a = new RootAllocator();
         DictSource src =
             DictSource.ofRecords(
-                Reading.class, data, List.of("sample"), "readings", TestContexts.doubles(), a)) {
+                Reading.class, data, List.of("sample"), "readings", TestContexts.real(), a)) {
       assertThat(src.outputSchema().tag().pythonTypes()).containsEntry("sample", PythonType.STR);
       assertThat(src.outputSchema().packet().pythonTypes())
           .containsEntry("count", PythonType.INT)
@@ -57,7 +58,7 @@ class RecordAndListSourceTest {
   void listSourceTagsByIndexOrByATagFunction() {
     try (RootAllocator a = new RootAllocator();
         ListSource byIndex =
-            ListSource.of("value", List.of(10L, 20L), null, TestContexts.doubles(), a);
+            ListSource.of("value", List.of(10L, 20L), null, TestContexts.real(), a);
         ListSource byFunction =
             ListSource.of(
                 "word",
@@ -66,7 +67,7 @@ class RecordAndListSourceTest {
                 List.of("initial"),
                 "Words.initial",
                 "words",
-                TestContexts.doubles(),
+                TestContexts.real(),
                 a)) {
       assertThat(byIndex.keys().tag()).containsExactly("element_index");
       assertThat(byIndex.rows().get(1).tag().data()).containsEntry("element_index", 1L);
@@ -74,6 +75,26 @@ class RecordAndListSourceTest {
       assertThat(byFunction.rows().get(1).tag().data()).containsEntry("initial", "k");
       assertThat(byFunction.rows().get(1).packet().data()).containsEntry("word", "kiwi");
       assertThat(byFunction.identityStructure().toString()).contains("Words.initial");
+    }
+  }
+
+  @Test
+  void rowRecordIdsCountPastOneDigit() {
+    List<Long> values = new ArrayList<>();
+    for (long i = 0; i < 12; i++) {
+      values.add(i * 7);
+    }
+    try (RootAllocator a = new RootAllocator();
+        ListSource src = ListSource.of("v", values, "nums", TestContexts.real(), a)) {
+      List<String> ids = new ArrayList<>();
+      for (TagPacket row : src.rows()) {
+        ids.add(row.packet().sourceInfo().get("v"));
+      }
+      assertThat(ids.get(0)).isEqualTo("nums::row_0::v");
+      assertThat(ids.get(9)).isEqualTo("nums::row_9::v");
+      assertThat(ids.get(10)).isEqualTo("nums::row_10::v");
+      assertThat(ids.get(11)).isEqualTo("nums::row_11::v");
+      assertThat(src.rows().get(11).tag().systemTags().values()).contains("row_11", "nums");
     }
   }
 }
