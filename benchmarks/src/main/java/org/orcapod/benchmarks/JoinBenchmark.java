@@ -1,8 +1,5 @@
 package org.orcapod.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,9 +28,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.orcapod.hashing.ContentHash;
-import org.orcapod.hashing.ContentIdentifiable;
-import org.orcapod.hashing.SemanticHasher;
+import org.orcapod.context.DataContext;
 import org.orcapod.operator.Join;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.OperatorStream;
@@ -85,7 +80,7 @@ public class JoinBenchmark {
     }
     left = stream("a", leftIds, leftValues);
     right = stream("b", rightIds, rightValues);
-    context = new OperatorContext(new StringDigestHasher(), allocator);
+    context = new OperatorContext(DataContext.defaultContext().semanticHasher(), allocator);
   }
 
   private static long[] shuffledIds(Random random) {
@@ -229,31 +224,6 @@ public class JoinBenchmark {
           sink);
     } finally {
       b.tearDown();
-    }
-  }
-
-  /**
-   * A stand-in semantic hasher (SHA-256 of the structure's text) so the benchmark does not depend
-   * on the hashing branch; Join only needs it for the two inputs' pipeline hashes, which the
-   * context caches, so it does not enter the measured time.
-   */
-  static final class StringDigestHasher implements SemanticHasher {
-    @Override
-    public String hasherId() {
-      return "bench";
-    }
-
-    @Override
-    public ContentHash hash(Object structure) {
-      Object s = structure instanceof ContentIdentifiable c ? c.identityStructure() : structure;
-      try {
-        return ContentHash.of(
-            "bench",
-            MessageDigest.getInstance("SHA-256")
-                .digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }
