@@ -31,7 +31,7 @@ import org.orcapod.source.TestContexts;
 
 class FunctionPodTest {
   private final BufferAllocator allocator = new RootAllocator();
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final AtomicInteger calls = new AtomicInteger();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -149,7 +149,7 @@ class FunctionPodTest {
         assertThat(ArrowValues.read(rows.getVector("__pf_var_function_content_hash"), 0))
             .isEqualTo(f.bytecodeFingerprint());
         assertThat((String) ArrowValues.read(rows.getVector("__input_packet_hash"), 0))
-            .startsWith("test_arrow:");
+            .startsWith("arrow_v0.1:");
       }
     }
   }

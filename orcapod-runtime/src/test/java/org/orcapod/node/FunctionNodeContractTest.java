@@ -43,7 +43,7 @@ import org.orcapod.stream.Stream;
 public abstract class FunctionNodeContractTest {
   protected BufferAllocator allocator;
   protected ArrowDatabase db;
-  protected final SourceContext ctx = TestContexts.doubles();
+  protected final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
 
