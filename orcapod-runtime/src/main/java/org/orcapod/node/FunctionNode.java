@@ -20,11 +20,11 @@ import org.orcapod.function.CachedFunctionPod;
 import org.orcapod.function.ErrorPolicy;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.function.PacketLoop;
-import org.orcapod.function.PipelineRef;
 import org.orcapod.function.ResultCache;
 import org.orcapod.function.ResultColumns;
 import org.orcapod.function.Vectors;
 import org.orcapod.hashing.ContentHash;
+import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
@@ -229,7 +229,7 @@ public final class FunctionNode implements Stream {
   @Override
   public Object pipelineIdentityStructure() {
     Set<Object> in = new LinkedHashSet<>();
-    in.add(new PipelineRef(input));
+    in.add(PipelineView.of(input));
     return Identity.tuple(pod, in);
   }
 
