@@ -51,9 +51,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * and the ratio to the plain loop.
  *
  * <p>Run: {@code java --add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED -cp
- * benchmarks/target/benchmarks.jar org.orcapod.benchmarks.FunctionNodeBenchmark}. Uses the
- * project's real hashers when {@code org.orcapod.context.DataContext} is on the class path, else a
- * stand-in SHA-256 hasher (which it says).
+ * benchmarks/target/benchmarks.jar org.orcapod.benchmarks.FunctionNodeBenchmark}. Uses the default
+ * data context's hashers; {@code --cheap-hasher} replaces them by Arrow's per-cell hash codes to
+ * isolate the node's own overhead.
  */
 public final class FunctionNodeBenchmark {
   static final int PACKETS = 10_000;
@@ -110,11 +110,11 @@ public final class FunctionNodeBenchmark {
     for (Map.Entry<String, double[]> e : results.entrySet()) {
       double[] v = e.getValue();
       System.out.printf(
-          "%-12s %14.3f %10.0f %14s %10s%n",
+          "%-12s %14.4f %10.0f %14s %10s%n",
           e.getKey(),
           v[0],
           v[0] / loop,
-          Double.isNaN(v[1]) ? "-" : String.format("%.3f", v[1]),
+          Double.isNaN(v[1]) ? "-" : String.format("%.4f", v[1]),
           Double.isNaN(v[1]) ? "-" : String.format("%.0f", v[1] / loop));
     }
     System.out.printf(
@@ -265,17 +265,7 @@ public final class FunctionNodeBenchmark {
   }
 
   private static Optional<SourceContext> realContext() {
-    try {
-      Class<?> dc = Class.forName("org.orcapod.context.DataContext");
-      Object c = dc.getMethod("defaultContext").invoke(null);
-      return Optional.of(
-          new SourceContext(
-              SystemConstants.DEFAULT_CONTEXT_KEY,
-              (ArrowHasher) dc.getMethod("arrowHasher").invoke(c),
-              (SemanticHasher) dc.getMethod("semanticHasher").invoke(c)));
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return Optional.empty();
-    }
+    return Optional.of(SourceContext.defaultContext());
   }
 
   /** SHA-256 over a plain rendering of the values: the stand-in until the real hashers land. */
