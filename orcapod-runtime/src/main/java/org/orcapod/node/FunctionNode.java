@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.RecordPath;
 import org.orcapod.datagram.TagPacket;
+import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.function.BatchInput;
 import org.orcapod.function.CachedFunctionPod;
 import org.orcapod.function.ErrorPolicy;
@@ -175,6 +176,22 @@ public final class FunctionNode implements Stream {
   /** The input stream. */
   public Stream input() {
     return input;
+  }
+
+  /**
+   * Sets (or clears) the executor the node's function runs on, e.g. after a pipeline compiled it.
+   * With an executor that runs packets concurrently, {@link #run()} starts all packets to compute
+   * at once and collects them in row order.
+   *
+   * @throws org.orcapod.execution.IncompatibleExecutorException if it cannot run Java functions
+   */
+  public void setExecutor(@Nullable PacketFunctionExecutor executor) {
+    pod.function().setExecutor(executor);
+  }
+
+  /** The executor the node's function runs on, or null for direct calls. */
+  public @Nullable PacketFunctionExecutor executor() {
+    return pod.function().executor();
   }
 
   /** Replaces the hooks of later runs. */

@@ -502,6 +502,34 @@ public abstract class FunctionNodeContractTest {
     assertThat(cb.identityStructure()).isEqualTo(b.identityStructure());
   }
 
+  @Test
+  void aConcurrentExecutorComputesEveryNovelPacketOnceAndKeepsRowsAligned() {
+    node(source(new long[][] {{1, 10}})).run();
+    calls.set(0);
+    Map<String, Object> logged = new java.util.concurrent.ConcurrentHashMap<>();
+    NodeExecutionListener l =
+        new NodeExecutionListener() {
+          @Override
+          public org.orcapod.execution.PacketLogger createPacketLogger(
+              Tag tag, Packet packet, List<String> path) {
+            return fields -> logged.put(String.valueOf(tag.get("id")), fields.get("success"));
+          }
+        };
+    try (org.orcapod.execution.LocalExecutor pool = new org.orcapod.execution.LocalExecutor(2)) {
+      FunctionNode n = node(source(range(0, 8)), l, ErrorPolicy.CONTINUE);
+      n.setExecutor(pool);
+      assertThat(n.executor()).isSameAs(pool);
+      RunReport report = n.run();
+      assertThat(report.computed()).isEqualTo(7);
+      assertThat(report.cached()).isEqualTo(1);
+      assertThat(calls.get()).isEqualTo(7);
+      Map<Long, Long> y = yById(n);
+      assertThat(y).hasSize(8);
+      y.forEach((id, value) -> assertThat(value).isEqualTo(10 * id + 1));
+      assertThat(logged).hasSize(7).doesNotContainKey("1").containsEntry("0", true);
+    }
+  }
+
   /** add_one that throws for one input value (same identity as addOne()). */
   private JavaPacketFunction failingOn(long bad) {
     return JavaPacketFunction.ofLambda(
