@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.orcapod.context.DataContext;
 import org.orcapod.hashing.ArrowHasher;
 import org.orcapod.hashing.SemanticHasher;
+import org.orcapod.stream.SemanticColumnsArrowHasher;
 
 /**
  * The hashers and context key a source computes its identities with (the parts of a data context a
@@ -22,9 +23,15 @@ public record SourceContext(
     Objects.requireNonNull(semanticHasher, "semanticHasher");
   }
 
-  /** The hashers and key of a data context. */
+  /**
+   * The hashers and key of a data context; the Arrow hasher replaces Path columns by their files'
+   * content hashes first, as Python orcapod's does.
+   */
   public static SourceContext of(DataContext context) {
-    return new SourceContext(context.contextKey(), context.arrowHasher(), context.semanticHasher());
+    return new SourceContext(
+        context.contextKey(),
+        new SemanticColumnsArrowHasher(context.arrowHasher(), context.fileHasher()),
+        context.semanticHasher());
   }
 
   /** The default data context {@code std:v0.1:default}, as Python orcapod's default. */

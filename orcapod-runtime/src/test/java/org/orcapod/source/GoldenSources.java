@@ -149,6 +149,9 @@ final class GoldenSources {
             "counts",
             ctx,
             a);
+      case "dict_path":
+        return DictSource.of(
+            List.of(row("id", 1L, "f", Path.of(CSV))), List.of("id"), null, ctx, a);
       case "list_default":
         return ListSource.of("value", List.of(10L, 20L, 30L), null, ctx, a);
       case "csv_named":
@@ -199,6 +202,9 @@ final class GoldenSources {
     }
     if (n.isBoolean()) {
       return n.asBoolean();
+    }
+    if (n.isObject() && n.size() == 1 && n.has("path")) {
+      return Path.of(n.get("path").asText()); // orcapod's Path semantic struct
     }
     if (n.isArray()) {
       List<@Nullable Object> out = new ArrayList<>();
