@@ -1,5 +1,6 @@
 package org.orcapod.stream;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.orcapod.error.SourceReadException;
 import org.orcapod.hashing.ArrowHasher;
 import org.orcapod.hashing.ContentHash;
 import org.orcapod.hashing.FileHasher;
@@ -99,13 +101,27 @@ public final class SemanticColumnsArrowHasher implements ArrowHasher {
                 new FieldType(f.isNullable(), ArrowType.LargeUtf8.INSTANCE, null),
                 null),
             allocator);
-    out.allocateNew(rows);
-    for (int i = 0; i < rows; i++) {
-      Object p = ArrowValues.read(s, i);
-      if (p != null) {
-        String token = PATH_PREFIX + fileHasher.hash((Path) p).toHex();
-        out.setSafe(i, token.getBytes(StandardCharsets.UTF_8));
+    try {
+      out.allocateNew(rows);
+      for (int i = 0; i < rows; i++) {
+        Object p = ArrowValues.read(s, i);
+        if (p != null) {
+          String token;
+          try {
+            token = PATH_PREFIX + fileHasher.hash((Path) p).toHex();
+          } catch (UncheckedIOException e) {
+            throw new SourceReadException(
+                "file '" + p + "' (column '" + f.getName() + "', row " + i + ")",
+                "Path columns are hashed by the content of the file they name, so the file must"
+                    + " exist and be readable",
+                e);
+          }
+          out.setSafe(i, token.getBytes(StandardCharsets.UTF_8));
+        }
       }
+    } catch (RuntimeException e) {
+      out.close();
+      throw e;
     }
     out.setValueCount(rows);
     return out;

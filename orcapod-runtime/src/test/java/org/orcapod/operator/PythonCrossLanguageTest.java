@@ -38,9 +38,10 @@ import org.orcapod.stream.Identity;
 import org.orcapod.stream.StreamSchema;
 
 /**
- * Small canonical pipelines (two and three sources, 2- and 3-way join, semi-join, batch, select,
- * map) compared with Python orcapod. Expected values are in {@code python-operator-golden.json},
- * produced by the Python oracle as its {@code _how_produced} header says.
+ * Small canonical pipelines (two and three sources, 2- and 3-way join, semi-join, merge join,
+ * batch, select, drop, map) compared with Python orcapod. Expected values are in {@code
+ * python-operator-golden.json}, produced by the Python oracle as its {@code _how_produced} header
+ * says.
  *
  * <p>Each pipeline runs twice: on Java {@link ArrowTableSource}s built from the same input tables
  * ({@code java}), and on stand-ins ({@code python-table}): {@link ArrowTableStream}s over each
@@ -155,6 +156,7 @@ class PythonCrossLanguageTest {
     org.orcapod.stream.Stream a = sources(kind).get("A");
     org.orcapod.stream.Stream b = sources(kind).get("B");
     org.orcapod.stream.Stream c = sources(kind).get("C");
+    org.orcapod.stream.Stream d = sources(kind).get("D");
     return switch (name) {
       case "join_AB" -> new Join().process(ctx, a, b);
       case "join_BA" -> new Join().process(ctx, b, a);
@@ -170,6 +172,11 @@ class PythonCrossLanguageTest {
         extra.add(mapped);
         yield new Join().process(ctx, mapped, b);
       }
+      case "mergejoin_AD" -> new MergeJoin().process(ctx, a, d);
+      case "mergejoin_DA" -> new MergeJoin().process(ctx, d, a);
+      case "drop_A_name" -> new DropPacketColumns(List.of("name")).process(ctx, a);
+      case "batch0_B" -> new Batch().process(ctx, b);
+      case "semijoin_BA" -> new SemiJoin().process(ctx, b, a);
       default -> throw new IllegalArgumentException(name);
     };
   }

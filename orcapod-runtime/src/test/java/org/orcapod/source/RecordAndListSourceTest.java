@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.arrow.memory.RootAllocator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orcapod.datagram.TagPacket;
 import org.orcapod.schema.PythonType;
 
@@ -23,13 +24,16 @@ class RecordAndListSourceTest {
       LocalDate day,
       Path file) {}
 
+  @TempDir Path dir;
+
   @Test
-  void recordsBecomeRowsTypedByTheirComponents() {
+  void recordsBecomeRowsTypedByTheirComponents() throws java.io.IOException {
+    Path fileA = java.nio.file.Files.writeString(dir.resolve("a.txt"), "A");
+    Path fileB = java.nio.file.Files.writeString(dir.resolve("b.txt"), "B");
     List<Reading> data =
         List.of(
-            new Reading("s1", 3, 1.5, Optional.of("x"), LocalDate.of(2024, 1, 2), Path.of("a.txt")),
-            new Reading(
-                "s2", 5, null, Optional.empty(), LocalDate.of(2024, 1, 3), Path.of("b.txt")));
+            new Reading("s1", 3, 1.5, Optional.of("x"), LocalDate.of(2024, 1, 2), fileA),
+            new Reading("s2", 5, null, Optional.empty(), LocalDate.of(2024, 1, 3), fileB));
     try (RootAllocator a = new RootAllocator();
         DictSource src =
             DictSource.ofRecords(
@@ -48,7 +52,7 @@ class RecordAndListSourceTest {
           .containsEntry("weight", null)
           .containsEntry("note", null)
           .containsEntry("day", LocalDate.of(2024, 1, 3))
-          .containsEntry("file", Path.of("b.txt"));
+          .containsEntry("file", fileB);
       assertThat(rows.get(0).packet().sourceInfo())
           .containsEntry("count", "readings::row_0::count");
     }

@@ -201,4 +201,22 @@ class SourceErrorsTest {
           .hasMessageContaining("[Orcapod/NoTagColumns]");
     }
   }
+
+  @Test
+  void pathToAMissingFileIsNamedWhenHashing() {
+    Path missing = dir.resolve("nope.txt");
+    try (RootAllocator a = new RootAllocator()) {
+      assertThatThrownBy(
+              () ->
+                  DictSource.of(
+                      List.of(Map.of("id", 1L, "f", missing)),
+                      List.of("id"),
+                      null,
+                      TestContexts.real(),
+                      a))
+          .isInstanceOf(org.orcapod.error.SourceReadException.class)
+          .hasMessageContaining("nope.txt")
+          .hasMessageContaining("column 'f', row 0");
+    }
+  }
 }

@@ -21,7 +21,7 @@ import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.Stream;
 
 /** The algebra of operators the issue asks for, as jqwik properties over random small streams. */
-class OperatorAlgebraProperties {
+class OperatorAlgebraPropertiesTest {
   private static final ColumnConfig WITH_SYS = ColumnConfig.dataOnly().withSystemTags(true);
 
   /**
