@@ -159,8 +159,30 @@ final class GoldenSources {
             .build(a);
       case "csv_default_id":
         return CsvSource.builder(Path.of(CSV), ctx).tagColumns("id").build(a);
+      case "db_sqlite_measurements":
+        return JdbcSource.table(measurementsDb(), "measurements", ctx).build(a);
       default:
         throw new IllegalArgumentException("no Java equivalent for golden source " + name);
+    }
+  }
+
+  /** A fresh SQLite database holding the table of the golden entry db_sqlite_measurements. */
+  static javax.sql.DataSource measurementsDb() {
+    try {
+      Path file = java.nio.file.Files.createTempFile("orcapod-measurements", ".db");
+      file.toFile().deleteOnExit();
+      org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+      ds.setUrl("jdbc:sqlite:" + file);
+      try (java.sql.Connection c = ds.getConnection();
+          java.sql.Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE TABLE measurements (sample_id TEXT PRIMARY KEY, reading REAL NOT NULL, note"
+                + " TEXT)");
+        st.execute("INSERT INTO measurements VALUES ('s1', 0.5, 'ok'), ('s2', 1.25, NULL)");
+      }
+      return ds;
+    } catch (IOException | java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

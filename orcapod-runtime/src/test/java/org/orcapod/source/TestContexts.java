@@ -48,6 +48,17 @@ public final class TestContexts {
     }
   }
 
+  /** The real semantic hasher alone, if it is on the class path. */
+  public static Optional<SemanticHasher> realSemantic() {
+    try {
+      Class<?> dc = Class.forName("org.orcapod.context.DataContext");
+      Object ctx = dc.getMethod("defaultContext").invoke(null);
+      return Optional.of((SemanticHasher) dc.getMethod("semanticHasher").invoke(ctx));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Why {@link #real()} is empty, for skip messages. */
   public static String missingReason() {
     return "the real hashers (org.orcapod.context.DataContext with"
