@@ -234,6 +234,7 @@ public final class EmbeddedArrowDatabase extends BufferedArrowDatabase {
 
     @Override
     public void close() {
+      closeStatements();
       try {
         connection.close();
       } catch (SQLException e) {

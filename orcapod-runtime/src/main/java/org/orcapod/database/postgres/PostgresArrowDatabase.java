@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.DatabaseAccessException;
 import org.orcapod.database.RecordPath;
@@ -63,6 +64,7 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
 
     private static final int MAX_ATTEMPTS = 8;
     private final DataSource dataSource;
+    private @Nullable Connection connection;
 
     PostgresStore(DataSource dataSource, BufferAllocator allocator) {
       super(SqlDialect.POSTGRES, allocator);
@@ -82,11 +84,43 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
       return "PostgreSQL";
     }
 
+    /**
+     * The connection this database keeps (callers hold the database lock); replaced when it breaks.
+     * Opening one per read would cost a TCP and authentication round trip each time.
+     */
+    private Connection connection() throws SQLException {
+      if (connection != null && !connection.isClosed()) {
+        return connection;
+      }
+      connection = dataSource.getConnection();
+      return connection;
+    }
+
+    private void discardBroken() {
+      closeStatements();
+      Connection c = connection;
+      connection = null;
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          LOG.debug("closing a broken connection failed", e);
+        }
+      }
+    }
+
     @Override
     protected <T> T withConnection(SqlWork<T> work) {
-      try (Connection c = dataSource.getConnection()) {
+      try {
+        Connection c = connection();
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
         return work.run(c);
       } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+          discardBroken();
+        }
         throw new DatabaseAccessException("PostgreSQL read failed: " + e.getMessage(), e);
       }
     }
@@ -101,7 +135,8 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
     /** Runs {@code work} in one transaction, retrying deadlocks and serialization failures. */
     private <T> T inTransaction(SqlWork<T> work) {
       for (int attempt = 1; ; attempt++) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
+          Connection c = connection();
           c.setAutoCommit(false);
           try {
             T result = work.run(c);
@@ -114,9 +149,16 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
               e.addSuppressed(rollback);
             }
             throw e;
+          } finally {
+            if (!c.isClosed()) {
+              c.setAutoCommit(true);
+            }
           }
         } catch (SQLException e) {
           String state = e.getSQLState();
+          if (state != null && state.startsWith("08")) {
+            discardBroken();
+          }
           boolean retry = "40P01".equals(state) || "40001".equals(state);
           if (retry && attempt < MAX_ATTEMPTS) {
             LOG.debug("PostgreSQL write conflict ({}), retrying: attempt {}", state, attempt);
@@ -290,6 +332,8 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      discardBroken();
+    }
   }
 }
