@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards every hook to several observers in order, as Python orcapod's {@code
- * CompositeObserver}; the packet logger it creates records to each child's logger (no-op loggers
- * are left out, so a composite of no-ops still hands the executor {@link PacketLogger#noOp()}).
+ * Forwards every hook to several observers in order, as Python orcapod's {@code CompositeObserver};
+ * the packet logger it creates records to each child's logger (no-op loggers are left out, so a
+ * composite of no-ops still hands the executor {@link PacketLogger#noOp()}).
  */
 public final class CompositeObserver implements ExecutionObserver {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeObserver.class);

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records each packet's state transitions, as Python orcapod's {@code StatusObserver}: {@code
- * RUNNING} when a packet starts, then {@code SUCCESS} (computed), {@code CACHED} (served from stored
- * results) or {@code FAILED} (the function threw). Append-only: a {@code RUNNING} row without a
- * later terminal row of the same run means the process died.
+ * RUNNING} when a packet starts, then {@code SUCCESS} (computed), {@code CACHED} (served from
+ * stored results) or {@code FAILED} (the function threw). Append-only: a {@code RUNNING} row
+ * without a later terminal row of the same run means the process died.
  *
  * <p>Rows live at {@code <pipeline path of the node>/execution_status} in the (pre-scoped) status
  * database, e.g. {@code db.at(name, "_status")}, with {@code _status_id} as record id. Columns, all

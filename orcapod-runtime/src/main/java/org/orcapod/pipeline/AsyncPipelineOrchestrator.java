@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * as soon as all its upstream nodes have reported on their channels, so independent branches run
  * concurrently; a node with several consumers broadcasts to one channel per consumer.
  *
- * <p>Unlike Python's async orchestrator, the error policy is honoured. {@link ErrorPolicy#CONTINUE}:
- * failing packets are skipped inside the node; a node that fails as a whole reports failure
- * downstream, whose nodes are skipped, while the other branches go on. {@link
+ * <p>Unlike Python's async orchestrator, the error policy is honoured. {@link
+ * ErrorPolicy#CONTINUE}: failing packets are skipped inside the node; a node that fails as a whole
+ * reports failure downstream, whose nodes are skipped, while the other branches go on. {@link
  * ErrorPolicy#FAIL_FAST}: the first failure closes every channel, so nodes still waiting are
  * skipped; nodes already computing finish; then a {@link PipelineExecutionException} is thrown.
  *

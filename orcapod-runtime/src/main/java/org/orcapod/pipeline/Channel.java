@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded channel between two concurrently running nodes, as Python orcapod's async channels:
- * {@link #send} blocks while the channel is full (backpressure), {@link #receive} blocks while it is
- * empty and open, and {@link #close} ends the stream (receivers drain what is left, then get
+ * {@link #send} blocks while the channel is full (backpressure), {@link #receive} blocks while it
+ * is empty and open, and {@link #close} ends the stream (receivers drain what is left, then get
  * empty). Several consumers of one producer each get their own channel, fed by {@link #broadcast}.
  *
  * @param <T> the item type
