@@ -257,6 +257,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     Map<String, Stream> nodeByHash = new HashMap<>();
+    Map<String, String> nodeHash = new HashMap<>();
     List<PipelineNode> nodes = new ArrayList<>();
     OperatorContext opCtx = new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
     for (Element e : elements.values()) {
@@ -264,7 +265,6 @@ public final class Pipeline implements AutoCloseable {
       List<String> upLabels = new ArrayList<>();
       for (String u : e.upstream()) {
         upLabels.add(labels.get(u));
-        hashEdges.add(new String[] {u, e.hash()});
       }
       PipelineNode pn;
       switch (e.kind()) {
@@ -337,6 +337,10 @@ public final class Pipeline implements AutoCloseable {
       }
       ownedStreams.add(pn.node());
       nodeByHash.put(e.hash(), pn.node());
+      nodeHash.put(e.hash(), pn.contentHash());
+      for (String u : e.upstream()) {
+        hashEdges.add(new String[] {nodeHash.get(u), pn.contentHash()});
+      }
       nodes.add(pn);
       byLabel.put(label, pn);
     }
