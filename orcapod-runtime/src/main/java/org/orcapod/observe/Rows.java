@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.datagram.Tag;
@@ -24,10 +25,17 @@ final class Rows {
     return TIMESTAMP.format(now);
   }
 
-  /** A UUIDv7 (time-ordered) string. */
+  /** Milliseconds shifted left by 12, plus a counter: what the last id used. */
+  private static final AtomicLong LAST = new AtomicLong();
+
+  /**
+   * A UUIDv7 string; ids from this process strictly increase (the 12 {@code rand_a} bits count
+   * within a millisecond), so sorting status rows by id gives their event order.
+   */
   static String uuid7(long millis) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    long msb = (millis << 16) | 0x7000L | (r.nextLong() & 0x0FFFL);
+    long next = LAST.updateAndGet(prev -> Math.max(prev + 1, millis << 12));
+    long msb = ((next >>> 12) << 16) | 0x7000L | (next & 0x0FFFL);
     long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
