@@ -1,8 +1,5 @@
 package org.orcapod.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,9 +28,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.orcapod.hashing.ContentHash;
-import org.orcapod.hashing.ContentIdentifiable;
-import org.orcapod.hashing.SemanticHasher;
+import org.orcapod.context.DataContext;
 import org.orcapod.operator.Join;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.OperatorStream;
@@ -85,7 +80,7 @@ public class JoinBenchmark {
     }
     left = stream("a", leftIds, leftValues);
     right = stream("b", rightIds, rightValues);
-    context = new OperatorContext(new StringDigestHasher(), allocator);
+    context = new OperatorContext(DataContext.defaultContext().semanticHasher(), allocator);
   }
 
   private static long[] shuffledIds(Random random) {
@@ -168,6 +163,10 @@ public class JoinBenchmark {
    * @throws RunnerException when JMH fails
    */
   public static void main(String[] args) throws RunnerException {
+    if (args.length > 0 && args[0].equals("cpu")) {
+      cpuRatio(args.length > 1 ? Integer.parseInt(args[1]) : 30);
+      return;
+    }
     Collection<RunResult> results =
         new Runner(new OptionsBuilder().include(JoinBenchmark.class.getName() + "\\.").build())
             .run();
@@ -189,27 +188,42 @@ public class JoinBenchmark {
   }
 
   /**
-   * A stand-in semantic hasher (SHA-256 of the structure's text) so the benchmark does not depend
-   * on the hashing branch; Join only needs it for the two inputs' pipeline hashes, which the
-   * context caches, so it does not enter the measured time.
+   * Alternates the two benchmark bodies in this thread for {@code rounds} rounds and compares their
+   * thread CPU time (the first third of the rounds are warm-up), so that other users of a shared
+   * machine cannot inflate one side's time.
    */
-  static final class StringDigestHasher implements SemanticHasher {
-    @Override
-    public String hasherId() {
-      return "bench";
-    }
-
-    @Override
-    public ContentHash hash(Object structure) {
-      Object s = structure instanceof ContentIdentifiable c ? c.identityStructure() : structure;
-      try {
-        return ContentHash.of(
-            "bench",
-            MessageDigest.getInstance("SHA-256")
-                .digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
+  static void cpuRatio(int rounds) {
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    JoinBenchmark b = new JoinBenchmark();
+    b.setUp();
+    try {
+      long orcapod = 0;
+      long hashMap = 0;
+      int measured = 0;
+      int sink = 0;
+      for (int r = 0; r < rounds; r++) {
+        long t0 = cpu.getCurrentThreadCpuTime();
+        sink += b.orcapodJoin();
+        long t1 = cpu.getCurrentThreadCpuTime();
+        sink += b.hashMapJoin()[0].length;
+        long t2 = cpu.getCurrentThreadCpuTime();
+        if (r >= rounds / 3) {
+          orcapod += t1 - t0;
+          hashMap += t2 - t1;
+          measured++;
+        }
       }
+      System.out.printf(
+          "CPU time per join over %d rounds: orcapod %.3f ms, HashMap %.3f ms, ratio %.2fx"
+              + " (target <= 3x) [%d]%n",
+          measured,
+          orcapod / 1e6 / measured,
+          hashMap / 1e6 / measured,
+          (double) orcapod / hashMap,
+          sink);
+    } finally {
+      b.tearDown();
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.error.MissingColumnException;
 import org.orcapod.operator.kernel.Gather;
 import org.orcapod.operator.predicate.Predicate;
@@ -66,6 +67,13 @@ public final class Filter extends UnaryOperator {
             "filter column (in `" + predicate.display() + "`)", c, available);
       }
     }
+    StreamSchema s = input.outputSchema(Tables.SOURCE_AND_SYSTEM_TAGS);
+    PredicateEvaluator.checkTypes(
+        predicate,
+        name -> {
+          Field f = s.tag().field(name);
+          return f != null ? f : s.packet().require(name);
+        });
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.orcapod.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,29 +25,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.orcapod.context.DataContext;
 import org.orcapod.hashing.SemanticHasher;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
+import org.orcapod.source.ArrowTableSource;
+import org.orcapod.source.SourceContext;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.StreamSchema;
 
 /**
- * Small canonical pipelines (two and three sources, 2- and 3-way join, semi-join, batch, select,
- * map) compared with Python orcapod. Expected values are in {@code python-operator-golden.json},
- * produced by the Python oracle as its {@code _how_produced} header says.
+ * Small canonical pipelines (two and three sources, 2- and 3-way join, semi-join, merge join,
+ * batch, select, drop, map) compared with Python orcapod. Expected values are in {@code
+ * python-operator-golden.json}, produced by the Python oracle as its {@code _how_produced} header
+ * says.
  *
- * <p>Sources: Java sources live on another branch, so each Python {@code ArrowTableSource} is
- * rebuilt here as an {@link ArrowTableStream} over the source's own {@code as_table(all_info=True)}
- * table (same system-tag and source-info columns and values) with the source's identities: content
+ * <p>Each pipeline runs twice: on Java {@link ArrowTableSource}s built from the same input tables
+ * ({@code java}), and on stand-ins ({@code python-table}): {@link ArrowTableStream}s over each
+ * Python source's own {@code as_table(all_info=True)} table with the source's identities, content
  * {@code ("ArrowTableSource", (tag_schema, packet_schema), source_id)} and pipeline {@code
- * (tag_schema, packet_schema)}, as Python's {@code RootSource}.
+ * (tag_schema, packet_schema)}, so that an operator difference cannot hide behind a source one.
  *
- * <p>Rows are checked always. Hashes and system-tag column names (which embed pipeline hashes) need
- * Python's semantic hasher ({@code org.orcapod.hashing.semantic.JsonSemanticHasher}) and Python
- * tuples from {@link Identity#tuple}; while either is missing on this branch those checks are
- * skipped with a message starting "GAP:".
+ * <p>{@code rowsAndKeysEqualPythons} checks rows with a stand-in hasher (system-tag values, not
+ * names); {@code hashesAndSystemTagNamesEqualPythons} uses the semantic hasher of the default data
+ * context and checks content hashes, pipeline hashes, system-tag column names and full rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PythonCrossLanguageTest {
@@ -57,7 +60,8 @@ class PythonCrossLanguageTest {
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private JsonNode golden;
   private BufferAllocator allocator;
-  private final Map<String, ArrowTableStream> sources = new LinkedHashMap<>();
+  private final Map<String, ArrowTableStream> standIns = new LinkedHashMap<>();
+  private final Map<String, ArrowTableSource> javaSources = new LinkedHashMap<>();
 
   @BeforeAll
   void load() throws IOException {
@@ -68,19 +72,21 @@ class PythonCrossLanguageTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = golden.get("sources").fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      sources.put(e.getKey(), source(e.getValue()));
+      standIns.put(e.getKey(), source(e.getValue()));
+      javaSources.put(e.getKey(), javaSource(e.getValue()));
     }
   }
 
   @AfterAll
   void close() {
-    sources.values().forEach(ArrowTableStream::close);
+    standIns.values().forEach(ArrowTableStream::close);
+    javaSources.values().forEach(ArrowTableSource::close);
     allocator.close();
   }
 
-  private ArrowTableStream source(JsonNode s) {
+  private List<TestTables.Col> columns(JsonNode schema, JsonNode data) {
     List<TestTables.Col> cols = new ArrayList<>();
-    for (JsonNode f : s.get("schema")) {
+    for (JsonNode f : schema) {
       String name = f.get("name").asText();
       ArrowType type =
           switch (f.get("type").asText()) {
@@ -90,7 +96,7 @@ class PythonCrossLanguageTest {
             default -> throw new IllegalArgumentException("type " + f.get("type"));
           };
       List<@Nullable Object> values = new ArrayList<>();
-      for (JsonNode v : s.get("columns").get(name)) {
+      for (JsonNode v : data.get(name)) {
         values.add(
             v.isObject()
                 ? Double.valueOf(v.get("float").asText())
@@ -98,8 +104,28 @@ class PythonCrossLanguageTest {
       }
       cols.add(new TestTables.Col(name, type, f.get("nullable").asBoolean(), values));
     }
+    return cols;
+  }
+
+  private List<String> tags(JsonNode s) {
     List<String> tags = new ArrayList<>();
     s.get("tag_columns").forEach(t -> tags.add(t.asText()));
+    return tags;
+  }
+
+  /** Python's {@code ArrowTableSource(input, tag_columns=[...])} built by the Java source. */
+  private ArrowTableSource javaSource(JsonNode s) {
+    List<TestTables.Col> cols = columns(s.get("input_schema"), s.get("input_columns"));
+    try (VectorSchemaRoot t = TestTables.table(allocator, cols.toArray(new TestTables.Col[0]))) {
+      return ArrowTableSource.builder(t, SourceContext.defaultContext())
+          .tagColumns(tags(s))
+          .build(allocator);
+    }
+  }
+
+  private ArrowTableStream source(JsonNode s) {
+    List<TestTables.Col> cols = columns(s.get("schema"), s.get("columns"));
+    List<String> tags = tags(s);
     String sourceId = s.get("source_id").asText();
     try (VectorSchemaRoot t = TestTables.table(allocator, cols.toArray(new TestTables.Col[0]))) {
       java.util.concurrent.atomic.AtomicReference<ArrowTableStream> self =
@@ -121,10 +147,16 @@ class PythonCrossLanguageTest {
     }
   }
 
-  private OperatorStream pipeline(String name, OperatorContext ctx, List<OperatorStream> extra) {
-    ArrowTableStream a = sources.get("A");
-    ArrowTableStream b = sources.get("B");
-    ArrowTableStream c = sources.get("C");
+  private Map<String, ? extends org.orcapod.stream.Stream> sources(String kind) {
+    return kind.equals("java") ? javaSources : standIns;
+  }
+
+  private OperatorStream pipeline(
+      String name, String kind, OperatorContext ctx, List<OperatorStream> extra) {
+    org.orcapod.stream.Stream a = sources(kind).get("A");
+    org.orcapod.stream.Stream b = sources(kind).get("B");
+    org.orcapod.stream.Stream c = sources(kind).get("C");
+    org.orcapod.stream.Stream d = sources(kind).get("D");
     return switch (name) {
       case "join_AB" -> new Join().process(ctx, a, b);
       case "join_BA" -> new Join().process(ctx, b, a);
@@ -140,14 +172,26 @@ class PythonCrossLanguageTest {
         extra.add(mapped);
         yield new Join().process(ctx, mapped, b);
       }
+      case "mergejoin_AD" -> new MergeJoin().process(ctx, a, d);
+      case "mergejoin_DA" -> new MergeJoin().process(ctx, d, a);
+      case "drop_A_name" -> new DropPacketColumns(List.of("name")).process(ctx, a);
+      case "batch0_B" -> new Batch().process(ctx, b);
+      case "semijoin_BA" -> new SemiJoin().process(ctx, b, a);
       default -> throw new IllegalArgumentException(name);
     };
   }
 
-  Stream<String> pipelines() {
-    List<String> names = new ArrayList<>();
-    golden.get("pipelines").fieldNames().forEachRemaining(names::add);
-    return names.stream();
+  Stream<Arguments> pipelines() {
+    List<Arguments> out = new ArrayList<>();
+    golden
+        .get("pipelines")
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              out.add(Arguments.of(n, "java"));
+              out.add(Arguments.of(n, "python-table"));
+            });
+    return out.stream();
   }
 
   /** A row as canonical JSON text, with floats as Python writes them in the golden file. */
@@ -199,12 +243,12 @@ class PythonCrossLanguageTest {
     return out;
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} on {1} sources")
   @MethodSource("pipelines")
-  void rowsAndKeysEqualPythons(String name) {
+  void rowsAndKeysEqualPythons(String name, String kind) {
     OperatorContext ctx = new OperatorContext(new TestTables.StructuralHasher(), allocator);
     List<OperatorStream> extra = new ArrayList<>();
-    try (OperatorStream p = pipeline(name, ctx, extra)) {
+    try (OperatorStream p = pipeline(name, kind, ctx, extra)) {
       JsonNode g = golden.get("pipelines").get(name);
       List<String> expectedData = new ArrayList<>();
       List<String> expectedSys = new ArrayList<>();
@@ -231,12 +275,12 @@ class PythonCrossLanguageTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} on {1} sources")
   @MethodSource("pipelines")
-  void hashesAndSystemTagNamesEqualPythons(String name) {
+  void hashesAndSystemTagNamesEqualPythons(String name, String kind) {
     SemanticHasher hasher = pythonSemanticHasher();
     OperatorContext ctx = new OperatorContext(hasher, allocator);
-    for (Map.Entry<String, ArrowTableStream> s : sources.entrySet()) {
+    for (Map.Entry<String, ? extends org.orcapod.stream.Stream> s : sources(kind).entrySet()) {
       JsonNode g = golden.get("sources").get(s.getKey());
       assertThat(ctx.pipelineHash(s.getValue()).toString())
           .isEqualTo(g.get("pipeline_hash").asText());
@@ -244,7 +288,7 @@ class PythonCrossLanguageTest {
           .isEqualTo(g.get("content_hash").asText());
     }
     List<OperatorStream> extra = new ArrayList<>();
-    try (OperatorStream p = pipeline(name, ctx, extra)) {
+    try (OperatorStream p = pipeline(name, kind, ctx, extra)) {
       JsonNode g = golden.get("pipelines").get(name);
       assertThat(p.contentHash().toString()).isEqualTo(g.get("content_hash").asText());
       assertThat(p.pipelineHash().toString()).isEqualTo(g.get("pipeline_hash").asText());
@@ -276,26 +320,8 @@ class PythonCrossLanguageTest {
     return out;
   }
 
-  /**
-   * Python's semantic hasher, once it has landed: {@code JsonSemanticHasher} (hashing branch) and
-   * tuples from {@link Identity#tuple} (model branch). Until then the test is skipped visibly.
-   */
+  /** Python's semantic hasher: the one of the default data context {@code std:v0.1:default}. */
   private static SemanticHasher pythonSemanticHasher() {
-    boolean tuples = !(Identity.tuple("probe") instanceof List);
-    assumeTrue(
-        tuples,
-        "GAP: Identity.tuple still returns a Java List (hashed as a Python list); Python tuples"
-            + " land with the semantic hasher on the model branch");
-    try {
-      Class<?> c = Class.forName("org.orcapod.hashing.semantic.JsonSemanticHasher");
-      return (SemanticHasher) c.getConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      assumeTrue(
-          false,
-          "GAP: org.orcapod.hashing.semantic.JsonSemanticHasher is not on this branch yet ("
-              + e
-              + ")");
-      throw new AssertionError(e);
-    }
+    return DataContext.defaultContext().semanticHasher();
   }
 }

@@ -86,6 +86,15 @@ class SemiJoinTest extends OperatorTestBase {
   }
 
   @Test
+  void binaryOperatorRejectsOtherInputCounts() {
+    try (ArrowTableStream a = a()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SemiJoin().process(ctx, a))
+          .isInstanceOf(org.orcapod.error.InvalidInputsException.class)
+          .hasMessageContaining("exactly two");
+    }
+  }
+
+  @Test
   void sharedColumnOfDifferentTypeIsRejected() {
     try (ArrowTableStream a = a();
         ArrowTableStream c = stream(allocator, List.of("id"), strings("id", "2"), longs("z", 1L))) {

@@ -149,6 +149,9 @@ final class GoldenSources {
             "counts",
             ctx,
             a);
+      case "dict_path":
+        return DictSource.of(
+            List.of(row("id", 1L, "f", Path.of(CSV))), List.of("id"), null, ctx, a);
       case "list_default":
         return ListSource.of("value", List.of(10L, 20L, 30L), null, ctx, a);
       case "csv_named":
@@ -159,6 +162,11 @@ final class GoldenSources {
             .build(a);
       case "csv_default_id":
         return CsvSource.builder(Path.of(CSV), ctx).tagColumns("id").build(a);
+      case "csv_kinds":
+        return CsvSource.builder(Path.of("src/test/resources/golden/model/samples2.csv"), ctx)
+            .tagColumns("key")
+            .recordIdColumn("flag")
+            .build(a);
       case "db_sqlite_measurements":
         return JdbcSource.table(measurementsDb(), "measurements", ctx).build(a);
       default:
@@ -199,6 +207,9 @@ final class GoldenSources {
     }
     if (n.isBoolean()) {
       return n.asBoolean();
+    }
+    if (n.isObject() && n.size() == 1 && n.has("path")) {
+      return Path.of(n.get("path").asText()); // orcapod's Path semantic struct
     }
     if (n.isArray()) {
       List<@Nullable Object> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.arrow.memory.RootAllocator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orcapod.datagram.TagPacket;
 import org.orcapod.schema.PythonType;
 
@@ -23,17 +24,20 @@ class RecordAndListSourceTest {
       LocalDate day,
       Path file) {}
 
+  @TempDir Path dir;
+
   @Test
-  void recordsBecomeRowsTypedByTheirComponents() {
+  void recordsBecomeRowsTypedByTheirComponents() throws java.io.IOException {
+    Path fileA = java.nio.file.Files.writeString(dir.resolve("a.txt"), "A");
+    Path fileB = java.nio.file.Files.writeString(dir.resolve("b.txt"), "B");
     List<Reading> data =
         List.of(
-            new Reading("s1", 3, 1.5, Optional.of("x"), LocalDate.of(2024, 1, 2), Path.of("a.txt")),
-            new Reading(
-                "s2", 5, null, Optional.empty(), LocalDate.of(2024, 1, 3), Path.of("b.txt")));
+            new Reading("s1", 3, 1.5, Optional.of("x"), LocalDate.of(2024, 1, 2), fileA),
+            new Reading("s2", 5, null, Optional.empty(), LocalDate.of(2024, 1, 3), fileB));
     try (RootAllocator a = new RootAllocator();
         DictSource src =
             DictSource.ofRecords(
-                Reading.class, data, List.of("sample"), "readings", TestContexts.doubles(), a)) {
+                Reading.class, data, List.of("sample"), "readings", TestContexts.real(), a)) {
       assertThat(src.outputSchema().tag().pythonTypes()).containsEntry("sample", PythonType.STR);
       assertThat(src.outputSchema().packet().pythonTypes())
           .containsEntry("count", PythonType.INT)
@@ -48,7 +52,7 @@ class RecordAndListSourceTest {
           .containsEntry("weight", null)
           .containsEntry("note", null)
           .containsEntry("day", LocalDate.of(2024, 1, 3))
-          .containsEntry("file", Path.of("b.txt"));
+          .containsEntry("file", fileB);
       assertThat(rows.get(0).packet().sourceInfo())
           .containsEntry("count", "readings::row_0::count");
     }
@@ -58,7 +62,7 @@ class RecordAndListSourceTest {
   void listSourceTagsByIndexOrByATagFunction() {
     try (RootAllocator a = new RootAllocator();
         ListSource byIndex =
-            ListSource.of("value", List.of(10L, 20L), null, TestContexts.doubles(), a);
+            ListSource.of("value", List.of(10L, 20L), null, TestContexts.real(), a);
         ListSource byFunction =
             ListSource.of(
                 "word",
@@ -67,7 +71,7 @@ class RecordAndListSourceTest {
                 List.of("initial"),
                 "Words.initial",
                 "words",
-                TestContexts.doubles(),
+                TestContexts.real(),
                 a)) {
       assertThat(byIndex.keys().tag()).containsExactly("element_index");
       assertThat(byIndex.rows().get(1).tag().data()).containsEntry("element_index", 1L);
@@ -85,7 +89,7 @@ class RecordAndListSourceTest {
       values.add(i * 7);
     }
     try (RootAllocator a = new RootAllocator();
-        ListSource src = ListSource.of("v", values, "nums", TestContexts.doubles(), a)) {
+        ListSource src = ListSource.of("v", values, "nums", TestContexts.real(), a)) {
       List<String> ids = new ArrayList<>();
       for (TagPacket row : src.rows()) {
         ids.add(row.packet().sourceInfo().get("v"));

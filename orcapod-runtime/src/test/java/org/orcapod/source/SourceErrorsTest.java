@@ -34,8 +34,7 @@ class SourceErrorsTest {
     try (RootAllocator a = new RootAllocator();
         VectorSchemaRoot t = GoldenSources.people(a)) {
       assertThatThrownBy(
-              () ->
-                  ArrowTableSource.builder(t, TestContexts.doubles()).tagColumns("sample").build(a))
+              () -> ArrowTableSource.builder(t, TestContexts.real()).tagColumns("sample").build(a))
           .isInstanceOfSatisfying(
               MissingColumnException.class,
               e -> {
@@ -54,7 +53,7 @@ class SourceErrorsTest {
         VectorSchemaRoot t = GoldenSources.people(a)) {
       assertThatThrownBy(
               () ->
-                  ArrowTableSource.builder(t, TestContexts.doubles())
+                  ArrowTableSource.builder(t, TestContexts.real())
                       .tagColumns("id")
                       .recordIdColumn("uid")
                       .build(a))
@@ -69,7 +68,7 @@ class SourceErrorsTest {
         VectorSchemaRoot t = GoldenSources.people(a)) {
       assertThatThrownBy(
               () ->
-                  ArrowTableSource.builder(t, TestContexts.doubles())
+                  ArrowTableSource.builder(t, TestContexts.real())
                       .tagColumns("id", "name", "score")
                       .build(a))
           .isInstanceOfSatisfying(
@@ -89,7 +88,7 @@ class SourceErrorsTest {
               GoldenSources.field("value", GoldenSources.FLOAT64, false));
       assertThatThrownBy(
               () ->
-                  CsvSource.builder(file, TestContexts.doubles())
+                  CsvSource.builder(file, TestContexts.real())
                       .tagColumns("id")
                       .schema(schema)
                       .build(a))
@@ -110,7 +109,7 @@ class SourceErrorsTest {
     Path file = csv("id,name,value\n1,a,0.5\n\n2,b\n");
     try (RootAllocator a = new RootAllocator()) {
       assertThatThrownBy(
-              () -> CsvSource.builder(file, TestContexts.doubles()).tagColumns("id").build(a))
+              () -> CsvSource.builder(file, TestContexts.real()).tagColumns("id").build(a))
           .isInstanceOfSatisfying(
               MalformedInputException.class, e -> assertThat(e.line()).isEqualTo(4))
           .hasMessageContaining("the row has 2 cells but the header has 3 columns");
@@ -123,7 +122,7 @@ class SourceErrorsTest {
     try (RootAllocator a = new RootAllocator()) {
       assertThatThrownBy(
               () ->
-                  CsvSource.builder(file, TestContexts.doubles())
+                  CsvSource.builder(file, TestContexts.real())
                       .tagColumns("id")
                       .schema(
                           List.of(
@@ -142,7 +141,7 @@ class SourceErrorsTest {
     try (RootAllocator a = new RootAllocator()) {
       assertThatThrownBy(
               () ->
-                  CsvSource.builder(file, TestContexts.doubles())
+                  CsvSource.builder(file, TestContexts.real())
                       .tagColumns("id")
                       .schema(
                           List.of(
@@ -160,7 +159,7 @@ class SourceErrorsTest {
     Path file = csv("id,name\n1,\"abc\n2,def\n");
     try (RootAllocator a = new RootAllocator()) {
       assertThatThrownBy(
-              () -> CsvSource.builder(file, TestContexts.doubles()).tagColumns("id").build(a))
+              () -> CsvSource.builder(file, TestContexts.real()).tagColumns("id").build(a))
           .isInstanceOfSatisfying(
               MalformedInputException.class, e -> assertThat(e.line()).isEqualTo(2))
           .hasMessageContaining("quoted field is not closed");
@@ -176,7 +175,7 @@ class SourceErrorsTest {
                       List.of(Map.of("id", 1L, "x", "a"), Map.of("id", 2L, "x", true)),
                       List.of("id"),
                       null,
-                      TestContexts.doubles(),
+                      TestContexts.real(),
                       a))
           .isInstanceOf(IncompatibleTypesException.class)
           .hasMessageContaining("column 'x'");
@@ -193,13 +192,31 @@ class SourceErrorsTest {
       st.execute("INSERT INTO t VALUES (1, '2024-01-01 00:00:00')");
     }
     try (RootAllocator a = new RootAllocator()) {
-      assertThatThrownBy(() -> JdbcSource.table(ds, "t", TestContexts.doubles()).build(a))
+      assertThatThrownBy(() -> JdbcSource.table(ds, "t", TestContexts.real()).build(a))
           .isInstanceOf(UnsupportedTypeException.class)
           .hasMessageContaining("column 'at' of table 't'");
       assertThatThrownBy(
-              () -> JdbcSource.query(ds, "SELECT id FROM t", TestContexts.doubles()).build(a))
+              () -> JdbcSource.query(ds, "SELECT id FROM t", TestContexts.real()).build(a))
           .isInstanceOf(OrcapodException.class)
           .hasMessageContaining("[Orcapod/NoTagColumns]");
+    }
+  }
+
+  @Test
+  void pathToAMissingFileIsNamedWhenHashing() {
+    Path missing = dir.resolve("nope.txt");
+    try (RootAllocator a = new RootAllocator()) {
+      assertThatThrownBy(
+              () ->
+                  DictSource.of(
+                      List.of(Map.of("id", 1L, "f", missing)),
+                      List.of("id"),
+                      null,
+                      TestContexts.real(),
+                      a))
+          .isInstanceOf(org.orcapod.error.SourceReadException.class)
+          .hasMessageContaining("nope.txt")
+          .hasMessageContaining("column 'f', row 0");
     }
   }
 }

@@ -1,20 +1,17 @@
 package org.orcapod.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,15 +29,11 @@ import org.orcapod.stream.Identity;
  * rows of {@code as_table(all_info=True)}, including per-row packet content hashes; and every
  * Python type token of golden/model/python-types.json hashes as in Python.
  *
- * <p>Needs the real hashers. Until {@code org.orcapod.context.DataContext} with both hashers is on
- * the class path, each test is reported as skipped with that reason (never silently passed).
+ * <p>Runs with the real hashers of the default data context.
  */
-@Tag("cross-language")
 class SourcesGoldenIdentityTest {
   static SourceContext real() {
-    Optional<SourceContext> ctx = TestContexts.real();
-    assumeTrue(ctx.isPresent(), TestContexts.missingReason());
-    return ctx.get();
+    return TestContexts.real();
   }
 
   static Stream<Arguments> entries() throws IOException {
@@ -59,16 +52,14 @@ class SourcesGoldenIdentityTest {
         RootSource src = GoldenSources.build(name, ctx, a);
         VectorSchemaRoot table = src.asTable(ColumnConfig.all(), a)) {
       assertThat(src.sourceId()).isEqualTo(golden.get("source_id").asText());
+      assertThat(src.keys().tag()).containsExactlyElementsOf(texts(golden.get("tag_keys")));
+      assertThat(src.keys().packet()).containsExactlyElementsOf(texts(golden.get("packet_keys")));
       assertThat(src.keys(ColumnConfig.all()).tag())
           .containsExactlyElementsOf(
-              SourcesGoldenStructureTest.concat(
-                  SourcesGoldenStructureTest.texts(golden.get("tag_keys")),
-                  SourcesGoldenStructureTest.texts(golden.get("system_tag_keys"))));
+              concat(texts(golden.get("tag_keys")), texts(golden.get("system_tag_keys"))));
       List<String> columns = new ArrayList<>();
       table.getSchema().getFields().forEach(f -> columns.add(f.getName()));
-      assertThat(columns)
-          .containsExactlyElementsOf(
-              SourcesGoldenStructureTest.texts(golden.get("all_info_columns")));
+      assertThat(columns).containsExactlyElementsOf(texts(golden.get("all_info_columns")));
       List<Map<String, @Nullable Object>> rows = GoldenSources.rows(table);
       assertThat(rows).isEqualTo(GoldenSources.goldenRows(golden));
       assertThat(src.pipelineHash().toString()).isEqualTo(golden.get("pipeline_hash").asText());
@@ -78,9 +69,7 @@ class SourcesGoldenIdentityTest {
 
   @Test
   void pythonTypeTokensHashAsInPython() throws IOException {
-    Optional<SemanticHasher> semantic = TestContexts.realSemantic();
-    assumeTrue(semantic.isPresent(), TestContexts.missingReason());
-    SemanticHasher hasher = semantic.get();
+    SemanticHasher hasher = real().semanticHasher();
     JsonNode golden = org.orcapod.schema.TypeMappingGoldenTest.golden();
     for (JsonNode row : golden.get("types")) {
       Field f =
@@ -107,5 +96,17 @@ class SourcesGoldenIdentityTest {
                   .toString())
           .isEqualTo(s.get("tuple_hash").asText());
     }
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 }

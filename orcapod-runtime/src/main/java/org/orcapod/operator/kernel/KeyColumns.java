@@ -77,14 +77,18 @@ public final class KeyColumns {
       case INT -> {
         BaseIntVector iv = (BaseIntVector) v;
         for (int i = 0; i < rows; i++) {
-          h[i] = h[i] * 31 + iv.getValueAsLong(i);
+          if (!mayHaveNulls || !v.isNull(i)) {
+            h[i] = h[i] * 31 + iv.getValueAsLong(i);
+          }
         }
       }
       case FLOAT -> {
         FloatingPointVector fv = (FloatingPointVector) v;
         for (int i = 0; i < rows; i++) {
-          double d = fv.getValueAsDouble(i);
-          h[i] = h[i] * 31 + Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+          if (!mayHaveNulls || !v.isNull(i)) {
+            double d = fv.getValueAsDouble(i);
+            h[i] = h[i] * 31 + Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+          }
         }
       }
       case BYTES -> {
@@ -97,12 +101,16 @@ public final class KeyColumns {
       case BOOL -> {
         BitVector bv = (BitVector) v;
         for (int i = 0; i < rows; i++) {
-          h[i] = h[i] * 31 + bv.get(i);
+          if (!mayHaveNulls || !v.isNull(i)) {
+            h[i] = h[i] * 31 + bv.get(i);
+          }
         }
       }
       case OTHER -> {
         for (int i = 0; i < rows; i++) {
-          h[i] = h[i] * 31 + v.hashCode(i);
+          if (!mayHaveNulls || !v.isNull(i)) {
+            h[i] = h[i] * 31 + v.hashCode(i);
+          }
         }
       }
     }

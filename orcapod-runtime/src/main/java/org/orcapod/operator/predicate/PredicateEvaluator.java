@@ -12,6 +12,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.error.IncompatibleTypesException;
 import org.orcapod.schema.TypeMapping;
 
@@ -70,6 +72,54 @@ public final class PredicateEvaluator {
       return combine(o.operands(), columns, rows, false);
     }
     return negate(evaluate(((Predicate.Not) predicate).operand(), columns, rows));
+  }
+
+  /**
+   * Checks, from the schema alone, that every literal of {@code predicate} can be compared with its
+   * column: numbers with integer or floating-point columns, strings with string columns, booleans
+   * with boolean columns.
+   *
+   * @param fields the Arrow field of a column name (throws a typed exception for unknown names)
+   * @throws IncompatibleTypesException naming the first column whose literal does not fit
+   */
+  public static void checkTypes(Predicate predicate, Function<String, Field> fields) {
+    if (predicate instanceof Predicate.Compare c) {
+      checkLiteral(c.column(), fields.apply(c.column()), c.literal(), c.display());
+    } else if (predicate instanceof Predicate.In in) {
+      Field f = fields.apply(in.column());
+      for (Object v : in.values()) {
+        checkLiteral(in.column(), f, v, in.display());
+      }
+    } else if (predicate instanceof Predicate.And a) {
+      a.operands().forEach(p -> checkTypes(p, fields));
+    } else if (predicate instanceof Predicate.Or o) {
+      o.operands().forEach(p -> checkTypes(p, fields));
+    } else {
+      checkTypes(((Predicate.Not) predicate).operand(), fields);
+    }
+  }
+
+  private static void checkLiteral(String column, Field f, Object literal, String where) {
+    ArrowType.ArrowTypeID id = f.getType().getTypeID();
+    boolean ok =
+        switch (id) {
+          case Int, FloatingPoint -> literal instanceof Number;
+          case Utf8, LargeUtf8 -> literal instanceof String;
+          case Bool -> literal instanceof Boolean;
+          default -> false;
+        };
+    if (!ok) {
+      throw new IncompatibleTypesException(
+          column,
+          "the filter condition `"
+              + where
+              + "` compares a column of type "
+              + TypeMapping.pythonType(f).displayName()
+              + " with a "
+              + literal.getClass().getSimpleName()
+              + " literal; use a literal of the column's type (long/double for numbers, String"
+              + " for strings, boolean for bools)");
+    }
   }
 
   private static byte[] negate(byte[] r) {
