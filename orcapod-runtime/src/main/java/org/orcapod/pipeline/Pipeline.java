@@ -512,7 +512,7 @@ public final class Pipeline implements AutoCloseable {
    * @throws org.orcapod.execution.IncompatibleExecutorException if it cannot run the function
    */
   public synchronized void setExecutor(String label, @Nullable PacketFunctionExecutor executor) {
-    functionNode(label).pod().function().setExecutor(executor);
+    functionNode(label).setExecutor(executor);
     overridden.add(label);
   }
 
@@ -592,7 +592,7 @@ public final class Pipeline implements AutoCloseable {
         continue;
       }
       PacketFunctionExecutor e = base.withOptions(options.engineOptions());
-      ((FunctionNode) n.node()).pod().function().setExecutor(e);
+      ((FunctionNode) n.node()).setExecutor(e);
       owned.add(e);
     }
   }

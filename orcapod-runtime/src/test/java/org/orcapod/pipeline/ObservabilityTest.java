@@ -35,7 +35,7 @@ import org.orcapod.source.TestContexts;
 class ObservabilityTest {
   private BufferAllocator allocator;
   private ArrowDatabase db;
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeEach

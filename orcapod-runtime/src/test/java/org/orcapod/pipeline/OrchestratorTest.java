@@ -37,7 +37,7 @@ import org.orcapod.source.TestContexts;
 class OrchestratorTest {
   private BufferAllocator allocator;
   private ArrowDatabase db;
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private volatile boolean armed;
 

@@ -30,7 +30,7 @@ class PipelineDescriptionTest {
   @TempDir Path dir;
   private BufferAllocator allocator;
   private ArrowDatabase db;
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeEach

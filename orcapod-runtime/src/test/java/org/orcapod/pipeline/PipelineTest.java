@@ -33,7 +33,7 @@ import org.orcapod.source.TestContexts;
 class PipelineTest {
   private BufferAllocator allocator;
   private ArrowDatabase db;
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeEach

@@ -30,7 +30,7 @@ import org.orcapod.stream.Stream;
 /** The sync and async orchestrators give the same rows and hashes on every DAG shape. */
 class SyncAsyncEquivalenceTest {
   private BufferAllocator allocator;
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeEach
