@@ -1,0 +1,123 @@
+package org.orcapod.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the README's first command's entry point end to end in a temporary directory. */
+class FilePipelineSampleTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        FilePipelineSample.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Run sample() {
+    return run("--data", dir.resolve("files").toString(), "--db", dir.resolve("db").toString());
+  }
+
+  private static String line(String node, int rows, int computed, int cached) {
+    return String.format("%-16s %6d %9d %7d", node, rows, computed, cached);
+  }
+
+  @Test
+  void firstRunComputesSecondIsCachedNewAndEditedFilesRecomputeOnlyTheirPackets()
+      throws IOException {
+    Run first = sample();
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out())
+        .contains("wrote the bundled data set (10 files)")
+        .contains("(5 measurement files, 5 metadata files)")
+        .contains(line("daily_stats", 5, 5, 0))
+        .contains(line("parse_metadata", 5, 5, 0))
+        .contains(line("batch_summary", 1, 1, 0))
+        .contains("summary: 5 days, 120 readings")
+        .contains("computed 11 packets, 0 came from the cache");
+    assertThat(Files.exists(dir.resolve("db").resolve("orcapod.sqlite"))).isTrue();
+
+    Run second = sample();
+    assertThat(second.code()).isZero();
+    assertThat(second.out())
+        .doesNotContain("wrote the bundled data set")
+        .contains(line("daily_stats", 5, 0, 5))
+        .contains(line("parse_metadata", 5, 0, 5))
+        .contains(line("batch_summary", 1, 0, 1))
+        .contains("everything came from the cache (11 packets)");
+
+    // A sixth day: only its packets are computed (and the batch, whose input changed).
+    SampleData.writeDay(dir.resolve("files"), 5);
+    Run added = sample();
+    assertThat(added.code()).isZero();
+    assertThat(added.out())
+        .contains("(6 measurement files, 6 metadata files)")
+        .contains(line("daily_stats", 6, 1, 5))
+        .contains(line("parse_metadata", 6, 1, 5))
+        .contains(line("batch_summary", 1, 1, 0))
+        .contains("summary: 6 days, 144 readings");
+
+    // Editing one measurement file recomputes just its packet; the metadata stays cached.
+    Path edited = dir.resolve("files").resolve(SampleData.day(2) + ".txt");
+    Files.writeString(edited, "23:30 30.0 1001.0\n", StandardOpenOption.APPEND);
+    Run afterEdit = sample();
+    assertThat(afterEdit.code()).isZero();
+    assertThat(afterEdit.out())
+        .contains(line("daily_stats", 6, 1, 5))
+        .contains(line("parse_metadata", 6, 0, 6))
+        .contains(line("batch_summary", 1, 1, 0))
+        .contains("summary: 6 days, 145 readings")
+        .contains("max 30.0");
+
+    Run again = sample();
+    assertThat(again.out()).contains("everything came from the cache (13 packets)");
+  }
+
+  @Test
+  void badArgumentsExitTwoWithOneClearLine() throws IOException {
+    Run unknown = run("--frobnicate");
+    assertThat(unknown.code()).isEqualTo(FilePipelineSample.USAGE_ERROR);
+    assertThat(unknown.err().lines().findFirst())
+        .hasValue("error: unknown argument '--frobnicate' (see --help)");
+
+    Run missing = run("--db");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("error: option --db needs a folder");
+
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    Run notFolder = run("--data", file.toString());
+    assertThat(notFolder.code()).isEqualTo(2);
+    assertThat(notFolder.err().strip())
+        .isEqualTo("error: --data " + file + " is a file, not a folder; pass a folder");
+
+    Run help = run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).startsWith("usage: FilePipelineSample");
+  }
+
+  @Test
+  void aMalformedMeasurementFileFailsItsNodeWithExitOne() throws IOException {
+    Path files = dir.resolve("files");
+    SampleData.writeBundled(files);
+    Files.writeString(files.resolve(SampleData.day(1) + ".txt"), "00:00 warm 1000\n");
+    Run r = sample();
+    assertThat(r.code()).isEqualTo(FilePipelineSample.RUN_FAILED);
+    assertThat(r.err()).contains("not a number in '00:00 warm 1000'");
+  }
+}
