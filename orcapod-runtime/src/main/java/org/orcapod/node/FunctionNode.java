@@ -447,7 +447,11 @@ public final class FunctionNode implements Stream {
     if (computed != null) {
       return computed;
     }
-    if (loaded == null) {
+    if (loaded == null || (loaded.rowCount() == 0 && pipelineDatabase != null)) {
+      // as Python, an empty view is looked up again: another run may have stored records since
+      if (loaded != null) {
+        loaded.close();
+      }
       loaded = load();
     }
     return loaded;
