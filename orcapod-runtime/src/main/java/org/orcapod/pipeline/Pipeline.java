@@ -591,9 +591,15 @@ public final class Pipeline implements AutoCloseable {
       if (n.kind() != NodeKind.FUNCTION || overridden.contains(n.label())) {
         continue;
       }
+      FunctionNode fn = (FunctionNode) n.node();
+      PacketFunctionExecutor previous = fn.executor();
       PacketFunctionExecutor e = base.withOptions(options.engineOptions());
-      ((FunctionNode) n.node()).setExecutor(e);
+      fn.setExecutor(e);
       owned.add(e);
+      // An executor this pipeline created and no node uses any more is released now.
+      if (previous != null && owned.remove(previous)) {
+        previous.close();
+      }
     }
   }
 

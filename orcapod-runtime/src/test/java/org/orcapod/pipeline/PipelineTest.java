@@ -152,7 +152,7 @@ class PipelineTest {
   }
 
   @Test
-  void runWithAnExecutorSetsANewInstanceOnEveryFunctionNode() {
+  void runWithAnExecutorSetsANewInstanceOnEveryFunctionNode() throws Exception {
     Pipeline p = linear("p");
     p.compile();
     LocalExecutor base = track(new LocalExecutor(1));
@@ -167,6 +167,13 @@ class PipelineTest {
     }
     assertThat(p.executor("a")).isNotSameAs(p.executor("b"));
     assertThat(p.stream("b").rowCount()).isEqualTo(5);
+    // A second run replaces them again and closes the ones it replaced.
+    JavaFunctionExecutor first = p.executor("a");
+    p.run(base);
+    assertThat(p.executor("a")).isNotSameAs(first);
+    assertThatThrownBy(() -> first.executeCallable(() -> 1, PacketLogger.noOp()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(base.executeCallable(() -> 1, PacketLogger.noOp())).isEqualTo(1);
   }
 
   /** Delegates to a LocalExecutor and counts calls. */
