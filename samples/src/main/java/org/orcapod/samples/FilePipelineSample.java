@@ -196,6 +196,10 @@ public final class FilePipelineSample {
                 RunOptions.defaults()
                     .withObserver(new CompositeObserver(pipeline.defaultObserver(), counter)));
         printReport(pipeline, counter, result, out);
+        if (!counter.crashes.isEmpty()) {
+          counter.crashes.forEach(c -> err.println("error: " + c));
+          return RUN_FAILED;
+        }
         if (!result.succeeded()) {
           result
               .failed()
@@ -219,15 +223,16 @@ public final class FilePipelineSample {
 
   private static void printReport(Pipeline p, Counter counter, RunResult result, PrintStream out) {
     out.println();
-    out.println(String.format("%-16s %6s %9s %7s", "node", "rows", "computed", "cached"));
+    out.println(
+        String.format("%-16s %6s %9s %7s %7s", "node", "rows", "computed", "cached", "failed"));
     int computed = 0;
     int cached = 0;
     for (String label : FUNCTION_NODES) {
-      int[] c = counter.counts.getOrDefault(label, new int[2]);
+      int[] c = counter.counts.getOrDefault(label, new int[3]);
       computed += c[0];
       cached += c[1];
       int rows = result.completed().contains(label) ? p.stream(label).rowCount() : 0;
-      out.println(String.format("%-16s %6d %9d %7d", label, rows, c[0], c[1]));
+      out.println(String.format("%-16s %6d %9d %7d %7d", label, rows, c[0], c[1], c[2]));
     }
     out.println();
     if (result.completed().contains("batch_summary")) {
@@ -282,19 +287,30 @@ public final class FilePipelineSample {
   /** Counts, per node label, the packets computed and the packets served from the cache. */
   static final class Counter implements ExecutionObserver {
     final Map<String, int[]> counts = new LinkedHashMap<>();
+    final List<String> crashes = new ArrayList<>();
 
     @Override
     public NodeExecutionListener contextualize(
         String nodeHash, String nodeLabel, List<String> pipelinePath) {
       int[] c;
       synchronized (counts) {
-        c = counts.computeIfAbsent(nodeLabel, k -> new int[2]);
+        c = counts.computeIfAbsent(nodeLabel, k -> new int[3]);
       }
       return new NodeExecutionListener() {
         @Override
         public void onPacketEnd(Tag tag, Packet input, @Nullable Packet output, boolean cached) {
           synchronized (c) {
             c[cached ? 1 : 0]++;
+          }
+        }
+
+        @Override
+        public void onPacketCrash(Tag tag, Packet packet, Throwable error) {
+          synchronized (c) {
+            c[2]++;
+          }
+          synchronized (crashes) {
+            crashes.add(nodeLabel + " failed for " + tag.data() + ": " + error.getMessage());
           }
         }
       };

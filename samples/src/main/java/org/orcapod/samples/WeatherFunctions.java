@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -24,6 +25,9 @@ import org.orcapod.schema.TypeMapping;
 /** The sample's packet functions: parse a day's readings, parse its metadata, summarise a batch. */
 public final class WeatherFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How many measurement files this JVM parsed: the tests check that cached packets never are. */
+  static final AtomicInteger MEASUREMENT_FILES_PARSED = new AtomicInteger();
 
   private WeatherFunctions() {}
 
@@ -163,6 +167,7 @@ public final class WeatherFunctions {
 
   /** The readings of one file: {@code [temperature, pressure]} per non-comment line. */
   static List<double[]> parseReadings(Path file) {
+    MEASUREMENT_FILES_PARSED.incrementAndGet();
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);

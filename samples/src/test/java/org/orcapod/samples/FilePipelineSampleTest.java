@@ -30,18 +30,28 @@ class FilePipelineSampleTest {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs the sample and checks it parsed exactly {@code parsed} measurement files. */
+  private Run sample(int parsed) {
+    int before = WeatherFunctions.MEASUREMENT_FILES_PARSED.get();
+    Run r = sample();
+    assertThat(WeatherFunctions.MEASUREMENT_FILES_PARSED.get() - before)
+        .as("measurement files parsed")
+        .isEqualTo(parsed);
+    return r;
+  }
+
   private Run sample() {
     return run("--data", dir.resolve("files").toString(), "--db", dir.resolve("db").toString());
   }
 
   private static String line(String node, int rows, int computed, int cached) {
-    return String.format("%-16s %6d %9d %7d", node, rows, computed, cached);
+    return String.format("%-16s %6d %9d %7d %7d", node, rows, computed, cached, 0);
   }
 
   @Test
   void firstRunComputesSecondIsCachedNewAndEditedFilesRecomputeOnlyTheirPackets()
       throws IOException {
-    Run first = sample();
+    Run first = sample(5);
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out())
         .contains("wrote the bundled data set (10 files)")
@@ -53,7 +63,7 @@ class FilePipelineSampleTest {
         .contains("computed 11 packets, 0 came from the cache");
     assertThat(Files.exists(dir.resolve("db").resolve("orcapod.sqlite"))).isTrue();
 
-    Run second = sample();
+    Run second = sample(0);
     assertThat(second.code()).isZero();
     assertThat(second.out())
         .doesNotContain("wrote the bundled data set")
@@ -64,7 +74,7 @@ class FilePipelineSampleTest {
 
     // A sixth day: only its packets are computed (and the batch, whose input changed).
     SampleData.writeDay(dir.resolve("files"), 5);
-    Run added = sample();
+    Run added = sample(1);
     assertThat(added.code()).isZero();
     assertThat(added.out())
         .contains("(6 measurement files, 6 metadata files)")
@@ -76,7 +86,7 @@ class FilePipelineSampleTest {
     // Editing one measurement file recomputes just its packet; the metadata stays cached.
     Path edited = dir.resolve("files").resolve(SampleData.day(2) + ".txt");
     Files.writeString(edited, "23:30 30.0 1001.0\n", StandardOpenOption.APPEND);
-    Run afterEdit = sample();
+    Run afterEdit = sample(1);
     assertThat(afterEdit.code()).isZero();
     assertThat(afterEdit.out())
         .contains(line("daily_stats", 6, 1, 5))
@@ -85,7 +95,7 @@ class FilePipelineSampleTest {
         .contains("summary: 6 days, 145 readings")
         .contains("max 30.0");
 
-    Run again = sample();
+    Run again = sample(0);
     assertThat(again.out()).contains("everything came from the cache (13 packets)");
   }
 
@@ -118,6 +128,11 @@ class FilePipelineSampleTest {
     Files.writeString(files.resolve(SampleData.day(1) + ".txt"), "00:00 warm 1000\n");
     Run r = sample();
     assertThat(r.code()).isEqualTo(FilePipelineSample.RUN_FAILED);
-    assertThat(r.err()).contains("not a number in '00:00 warm 1000'");
+    assertThat(r.err())
+        .contains("error: daily_stats failed for {day=" + SampleData.day(1) + "}")
+        .contains("line 1: not a number in '00:00 warm 1000'");
+    assertThat(r.out())
+        .contains(String.format("%-16s %6d %9d %7d %7d", "daily_stats", 4, 4, 0, 1))
+        .contains("summary: 4 days, 96 readings");
   }
 }
