@@ -124,28 +124,12 @@ public final class FunctionPodStream implements Stream {
     return result().keys(config);
   }
 
-  /**
-   * The output schema. For data columns only (no system tags, source, context or meta columns) it
-   * is predicted from the input's tags and the function's output schema, as Python's {@code
-   * output_schema}, so building a DAG over this stream (an operator or another pod validating its
-   * inputs) does not compute it; other configurations compute the stream.
-   */
   @Override
   public StreamSchema outputSchema(ColumnConfig config) {
     if (predictable(config)) {
       return new StreamSchema(input.outputSchema(config).tag(), pod.function().outputSchema());
     }
     return result().outputSchema(config);
-  }
-
-  private synchronized boolean predictable(ColumnConfig config) {
-    return result == null
-        && !config.systemTags()
-        && !config.source()
-        && !config.context()
-        && !config.meta()
-        && config.metaColumns().isEmpty()
-        && config.contentHashColumn() == null;
   }
 
   @Override
