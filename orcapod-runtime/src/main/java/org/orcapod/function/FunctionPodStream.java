@@ -7,10 +7,10 @@ import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
@@ -21,7 +21,7 @@ import org.orcapod.stream.StreamSchema;
  * FunctionPodStream}: computed on first read (all rows, through the pod's result cache when it has
  * one), identified by {@code (pod, {input})}. Closing it releases the output, never the input.
  */
-public final class FunctionPodStream implements Stream {
+public final class FunctionPodStream extends DelegatingStream {
   private final FunctionPod pod;
   private final Stream input;
   private final BufferAllocator allocator;
@@ -53,6 +53,11 @@ public final class FunctionPodStream implements Stream {
       result = compute(pod, input, ErrorPolicy.FAIL_FAST, PacketObserver.NO_OP, allocator, this);
     }
     return result;
+  }
+
+  @Override
+  protected Stream delegate() {
+    return result();
   }
 
   /** Reads {@code input} as one batch, runs the loop and wraps the output as a stream. */
@@ -130,21 +135,6 @@ public final class FunctionPodStream implements Stream {
       return new StreamSchema(input.outputSchema(config).tag(), pod.function().outputSchema());
     }
     return result().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return result().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return result().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return result().rows();
   }
 
   /** Python's {@code (pod, frozenset({input}))}. */

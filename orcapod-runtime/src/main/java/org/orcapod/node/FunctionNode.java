@@ -14,7 +14,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.RecordPath;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.function.BatchInput;
 import org.orcapod.function.CachedFunctionPod;
@@ -29,10 +28,10 @@ import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
-import org.orcapod.stream.StreamSchema;
 
 /**
  * A function pod fixed to its input stream, with result caching and pipeline records, as Python
@@ -54,7 +53,7 @@ import org.orcapod.stream.StreamSchema;
  * record id the pipeline entry id: the Arrow hash of the tag (with system tags), the input packet
  * hash and the node's content hash.
  */
-public final class FunctionNode implements Stream {
+public final class FunctionNode extends DelegatingStream {
   private final FunctionPod pod;
   private final Stream input;
   private final BufferAllocator allocator;
@@ -457,6 +456,11 @@ public final class FunctionNode implements Stream {
     return loaded;
   }
 
+  @Override
+  protected Stream delegate() {
+    return current();
+  }
+
   /** Whether {@link #run()} has produced this node's output in this process. */
   public synchronized boolean hasRun() {
     return computed != null;
@@ -585,31 +589,6 @@ public final class FunctionNode implements Stream {
   }
 
   // ------------------------------------------------------------------ Stream
-
-  @Override
-  public StreamKeys keys(ColumnConfig config) {
-    return current().keys(config);
-  }
-
-  @Override
-  public StreamSchema outputSchema(ColumnConfig config) {
-    return current().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return current().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return current().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return current().rows();
-  }
 
   private void checkOpen() {
     if (closed) {
