@@ -116,7 +116,9 @@ final class PodSamples {
     @Override
     public InputStream getResourceAsStream(String name) {
       byte[] bytes = classes.get(name);
-      return bytes != null ? new java.io.ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
+      return bytes != null
+          ? new java.io.ByteArrayInputStream(bytes)
+          : super.getResourceAsStream(name);
     }
   }
 }
