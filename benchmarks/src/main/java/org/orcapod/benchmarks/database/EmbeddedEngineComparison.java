@@ -18,8 +18,8 @@ import java.util.Random;
 
 /**
  * The measurement behind the choice of the embedded engine (docs/storage.md): raw JDBC write and
- * point-lookup throughput of SQLite, DuckDB and H2 on the same rows, and what happens when two
- * JVMs write overlapping record ids to one database file at once.
+ * point-lookup throughput of SQLite, DuckDB and H2 on the same rows, and what happens when two JVMs
+ * write overlapping record ids to one database file at once.
  *
  * <p>Run: {@code java -cp <sqlite, duckdb, h2 jars>:benchmarks/target/classes
  * org.orcapod.benchmarks.database.EmbeddedEngineComparison [rows]}. DuckDB and H2 are not
@@ -32,8 +32,9 @@ public final class EmbeddedEngineComparison {
 
   /** An engine under test: its JDBC URL for a file, and its insert-if-absent statement. */
   private enum Engine {
-    SQLITE("jdbc:sqlite:%s?journal_mode=WAL&synchronous=FULL&busy_timeout=60000", "db",
-        "INSERT OR IGNORE INTO rec VALUES (?, ?, ?, ?, ?)", "BLOB"),
+    SQLITE(
+        "jdbc:sqlite:%s?journal_mode=WAL&synchronous=FULL&busy_timeout=60000",
+        "db", "INSERT OR IGNORE INTO rec VALUES (?, ?, ?, ?, ?)", "BLOB"),
     DUCKDB("jdbc:duckdb:%s", "duckdb", "INSERT OR IGNORE INTO rec VALUES (?, ?, ?, ?, ?)", "BLOB"),
     H2("jdbc:h2:file:%s", "h2", "MERGE INTO rec KEY(id) VALUES (?, ?, ?, ?, ?)", "VARBINARY");
 
@@ -98,7 +99,8 @@ public final class EmbeddedEngineComparison {
         }
         lookups = n / ((System.nanoTime() - t1) / 1e9);
       }
-      String concurrency = twoWriters(engine, dir.resolve(engine.name().toLowerCase() + "-mp"), rows);
+      String concurrency =
+          twoWriters(engine, dir.resolve(engine.name().toLowerCase() + "-mp"), rows);
       System.out.printf("%-7s %14.0f %14.0f %s%n", engine, writes, lookups, concurrency);
     }
   }
@@ -187,7 +189,10 @@ public final class EmbeddedEngineComparison {
     }
     return String.format(
         "%.1fs, %d of %d rows, %s",
-        seconds, count, rows, errors.length() == 0 ? "no errors" : "errors: " + errors.toString().strip());
+        seconds,
+        count,
+        rows,
+        errors.length() == 0 ? "no errors" : "errors: " + errors.toString().strip());
   }
 
   private static void child(Engine engine, Path base, int rows) throws SQLException {
