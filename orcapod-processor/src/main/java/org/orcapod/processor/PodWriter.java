@@ -205,16 +205,10 @@ final class PodWriter {
     pod.addMethod(invoke(model, callee, conv, inNames, outNames, outTypes, components));
     pod.addMethod(column());
     conv.addTo(pod);
-    pod.addType(
-        TypeSpec.classBuilder("Fingerprint")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addField(
-                FieldSpec.builder(String.class, "VALUE", Modifier.STATIC, Modifier.FINAL)
-                    .initializer("compute()")
-                    .build())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(fingerprintCompute(method, ownerType))
+    pod.addField(
+        FieldSpec.builder(String.class, "fingerprint", Modifier.PRIVATE, Modifier.VOLATILE)
             .build());
+    pod.addMethod(fingerprintCompute(method, ownerType));
     return JavaFile.builder(pkg, pod.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
@@ -261,7 +255,12 @@ final class PodWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addStatement("return Fingerprint.VALUE")
+        .addStatement("String f = fingerprint")
+        .beginControlFlow("if (f == null)")
+        .addStatement("f = computeFingerprint()")
+        .addStatement("fingerprint = f")
+        .endControlFlow()
+        .addStatement("return f")
         .build();
   }
 
@@ -271,7 +270,7 @@ final class PodWriter {
     for (VariableElement p : method.getParameters()) {
       classes.add(CodeBlock.of("$T.class", TypeName.get(types.erasure(p.asType()))));
     }
-    return MethodSpec.methodBuilder("compute")
+    return MethodSpec.methodBuilder("computeFingerprint")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(String.class)
         .beginControlFlow("try")

@@ -44,6 +44,8 @@ public final class Counter_LabelPod extends AbstractPacketFunction {
 
   private final Counter target = new Counter();
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -75,7 +77,12 @@ public final class Counter_LabelPod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -132,19 +139,12 @@ public final class Counter_LabelPod extends AbstractPacketFunction {
     return type.cast(vector);
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(Counter.class.getDeclaredMethod("label", String.class, boolean.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(Counter.class.getDeclaredMethod("label", String.class, boolean.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

@@ -40,6 +40,8 @@ public final class Counter_Nested_RatioPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("ratio", new FieldType(true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null)));
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -71,7 +73,12 @@ public final class Counter_Nested_RatioPod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -128,19 +135,12 @@ public final class Counter_Nested_RatioPod extends AbstractPacketFunction {
     return type.cast(vector);
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(Counter.Nested.class.getDeclaredMethod("ratio", double.class, double.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(Counter.Nested.class.getDeclaredMethod("ratio", double.class, double.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

@@ -39,6 +39,8 @@ public final class LabFunctions_AddPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("sum", new FieldType(false, new ArrowType.Int(64, true), null), null)));
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -70,7 +72,12 @@ public final class LabFunctions_AddPod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -123,19 +130,12 @@ public final class LabFunctions_AddPod extends AbstractPacketFunction {
     return type.cast(vector);
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("add", long.class, Long.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("add", long.class, Long.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

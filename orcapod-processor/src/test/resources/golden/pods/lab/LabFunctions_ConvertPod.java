@@ -41,6 +41,8 @@ public final class LabFunctions_ConvertPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("fahrenheit", new FieldType(false, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null), new Field("highPressure", new FieldType(false, ArrowType.Bool.INSTANCE, null), null)));
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -72,7 +74,12 @@ public final class LabFunctions_ConvertPod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -137,19 +144,12 @@ public final class LabFunctions_ConvertPod extends AbstractPacketFunction {
     return type.cast(vector);
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("convert", double.class, double.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("convert", double.class, double.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

@@ -50,6 +50,8 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("upper", new FieldType(false, ArrowType.LargeUtf8.INSTANCE, null), null), new Field("size", new FieldType(true, new ArrowType.Int(64, true), null), null), new Field("next", new FieldType(false, new ArrowType.Date(DateUnit.DAY), null), null), new Field("more", new FieldType(false, new ArrowType.Decimal(TypeMapping.DEFAULT_DECIMAL_PRECISION, TypeMapping.DEFAULT_DECIMAL_SCALE, 128), null), null), new Field("fileSize", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("total", new FieldType(false, new ArrowType.Int(64, true), null), null)));
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -81,7 +83,12 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -184,19 +191,12 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
     return out;
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("describe", String.class, byte[].class, LocalDate.class, BigDecimal.class, Path.class, List.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("describe", String.class, byte[].class, LocalDate.class, BigDecimal.class, Path.class, List.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

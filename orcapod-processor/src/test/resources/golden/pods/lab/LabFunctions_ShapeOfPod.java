@@ -43,6 +43,8 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("points", new FieldType(false, ArrowType.LargeList.INSTANCE, null), List.of(new Field("item", new FieldType(true, ArrowType.Struct.INSTANCE, null), List.of(new Field("x", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("y", new FieldType(true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null))))), new Field("label", new FieldType(true, ArrowType.LargeUtf8.INSTANCE, null), null), new Field("first", new FieldType(false, ArrowType.Struct.INSTANCE, null), List.of(new Field("x", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("y", new FieldType(true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null)))));
 
+  private volatile String fingerprint;
+
   /**
    * Creates the pod; it has no executor until one is set.
    */
@@ -74,7 +76,12 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
    */
   @Override
   public String bytecodeFingerprint() {
-    return Fingerprint.VALUE;
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
   }
 
   @Override
@@ -184,19 +191,12 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
     return out;
   }
 
-  private static final class Fingerprint {
-    static final String VALUE = compute();
-
-    private Fingerprint() {
-    }
-
-    private static String compute() {
-      try {
-        // Read once, off the hot path: the method's bytecode, not a call through it.
-        return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("shape", List.class, Optional.class));
-      } catch (NoSuchMethodException e) {
-        return BytecodeFingerprint.UNKNOWN;
-      }
+  private static String computeFingerprint() {
+    try {
+      // Read once, off the hot path: the method's bytecode, not a call through it.
+      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("shape", List.class, Optional.class));
+    } catch (NoSuchMethodException e) {
+      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }
