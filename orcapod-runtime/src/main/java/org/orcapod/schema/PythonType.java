@@ -1,28 +1,23 @@
 package org.orcapod.schema;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.orcapod.hashing.ContentHash;
-import org.orcapod.hashing.ContentIdentifiable;
 import org.orcapod.hashing.SemanticHasher;
+import org.orcapod.hashing.semantic.PyType;
 
 /**
  * The Python type that Python orcapod derives from an Arrow type, as it appears inside schema
  * hashes: plain classes ({@code int}, {@code pathlib.Path}, generated struct classes), generics
  * ({@code list[int]}, {@code dict[str, int]}) and unions ({@code int | None}).
  *
- * <p>Each value hashes as Python orcapod's semantic hasher hashes the corresponding type object: a
- * class as the string {@code type:<module>.<qualname>}, a generic as a {@code generic_alias} object
- * whose origin and arguments are hash tokens, a union as a {@code union} object whose argument
- * tokens are sorted. Because sorting needs the tokens, {@link #contentHash} is the authoritative
- * identity; {@link #identityStructure()} returns the same structure with nested types left for the
- * hasher to replace by their tokens (unions sort their arguments by token, so for them the
- * structure is only correct when the hasher calls {@link #contentHash}).
+ * <p>In identity structures a type appears as the semantic hasher's {@link PyType} ({@link
+ * #toPyType()}), which hashes as Python orcapod hashes the type object: a class as the string
+ * {@code type:<module>.<qualname>}, a generic as a {@code generic_alias} object of hash tokens, a
+ * union as a {@code union} object with sorted argument tokens. This type adds what the data model
+ * needs beyond hashing: display names, Python's {@code __name__}, and {@code T | None}.
  */
-public sealed interface PythonType extends ContentIdentifiable
-    permits PythonType.Named, PythonType.Generic, PythonType.Union {
+public sealed interface PythonType permits PythonType.Named, PythonType.Generic, PythonType.Union {
 
   /** {@code int}. */
   Named INT = new Named("builtins", "int");
@@ -63,6 +58,14 @@ public sealed interface PythonType extends ContentIdentifiable
   /** The name Python gives the type's {@code __name__} (used in generated struct names). */
   String pythonName();
 
+  /** The semantic hasher's value for this type, for identity structures. */
+  PyType toPyType();
+
+  /** This type's hash under {@code hasher}, equal to Python's hash of the type object. */
+  default ContentHash contentHash(SemanticHasher hasher) {
+    return hasher.hash(toPyType());
+  }
+
   /** This type, or {@code this | None} when {@code nullable} (never for {@code Any}). */
   default PythonType orNone(boolean nullable) {
     if (!nullable || this.equals(ANY)) {
@@ -91,13 +94,8 @@ public sealed interface PythonType extends ContentIdentifiable
     }
 
     @Override
-    public Object identityStructure() {
-      return token();
-    }
-
-    @Override
-    public ContentHash contentHash(SemanticHasher hasher) {
-      return hasher.hash(token());
+    public PyType toPyType() {
+      return PyType.named(module + "." + qualname);
     }
   }
 
@@ -123,25 +121,12 @@ public sealed interface PythonType extends ContentIdentifiable
     }
 
     @Override
-    public Object identityStructure() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("__type__", "generic_alias");
-      m.put("origin", origin);
-      m.put("args", args);
-      return m;
-    }
-
-    @Override
-    public ContentHash contentHash(SemanticHasher hasher) {
-      List<String> argTokens = new ArrayList<>();
+    public PyType toPyType() {
+      List<PyType> out = new ArrayList<>();
       for (PythonType a : args) {
-        argTokens.add(a.contentHash(hasher).toString());
+        out.add(a.toPyType());
       }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("__type__", "generic_alias");
-      m.put("origin", origin.contentHash(hasher).toString());
-      m.put("args", argTokens);
-      return hasher.hash(m);
+      return new PyType.Generic(origin.toPyType(), out);
     }
   }
 
@@ -168,24 +153,12 @@ public sealed interface PythonType extends ContentIdentifiable
     }
 
     @Override
-    public Object identityStructure() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("__type__", "union");
-      m.put("args", args);
-      return m;
-    }
-
-    @Override
-    public ContentHash contentHash(SemanticHasher hasher) {
-      List<String> argTokens = new ArrayList<>();
+    public PyType toPyType() {
+      List<PyType> out = new ArrayList<>();
       for (PythonType a : args) {
-        argTokens.add(a.contentHash(hasher).toString());
+        out.add(a.toPyType());
       }
-      argTokens.sort(null);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("__type__", "union");
-      m.put("args", argTokens);
-      return hasher.hash(m);
+      return new PyType.Union(out);
     }
   }
 }

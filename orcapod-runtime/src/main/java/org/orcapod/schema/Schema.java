@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
 import org.orcapod.error.DuplicateColumnException;
 import org.orcapod.error.IncompatibleTypesException;
 import org.orcapod.error.MissingColumnException;
+import org.orcapod.hashing.semantic.PyType;
 
 /**
  * An ordered, immutable set of named columns with their Arrow fields (type and explicit
  * nullability) and which of them are optional (may be absent from an incoming packet).
  *
- * <p>Its identity, {@link #identityStructure()}, is the mapping of names to {@link PythonType}s,
- * which hashes as Python orcapod's {@code Schema} does (a plain mapping; optional fields do not
- * enter the hash).
+ * <p>Its identity, {@link #identityStructure()}, is the mapping of names to Python types, which
+ * hashes as Python orcapod's {@code Schema} does (a plain mapping; optional fields do not enter the
+ * hash).
  */
 public final class Schema {
   private static final Schema EMPTY = new Schema(List.of(), Set.of());
@@ -144,8 +145,12 @@ public final class Schema {
    * The identity structure: a mapping of names to Python types, hashed exactly as Python orcapod
    * hashes a {@code Schema} inside an identity structure.
    */
-  public Map<String, PythonType> identityStructure() {
-    return pythonTypes();
+  public Map<String, PyType> identityStructure() {
+    Map<String, PyType> m = new LinkedHashMap<>();
+    for (Field f : fields) {
+      m.put(f.getName(), TypeMapping.pythonType(f).toPyType());
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** This schema as an Arrow schema. */

@@ -98,10 +98,17 @@ final class PythonStr {
   }
 
   private static String bytesRepr(byte[] bytes) {
-    StringBuilder sb = new StringBuilder("b'");
+    boolean single = false;
+    boolean dbl = false;
+    for (byte b : bytes) {
+      single |= b == '\'';
+      dbl |= b == '"';
+    }
+    char quote = single && !dbl ? '"' : '\'';
+    StringBuilder sb = new StringBuilder("b").append(quote);
     for (byte b : bytes) {
       int c = b & 0xff;
-      if (c == '\\' || c == '\'') {
+      if (c == '\\' || c == quote) {
         sb.append('\\').append((char) c);
       } else if (c == '\n') {
         sb.append("\\n");
@@ -115,6 +122,6 @@ final class PythonStr {
         sb.append((char) c);
       }
     }
-    return sb.append('\'').toString();
+    return sb.append(quote).toString();
   }
 }

@@ -20,6 +20,7 @@ import org.orcapod.schema.Schema;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.Identity;
+import org.orcapod.stream.StringColumns;
 import org.orcapod.stream.VectorSharing;
 
 /**
@@ -134,24 +135,22 @@ public final class SourceStreamBuilder {
             byte[] suffix =
                 (SystemConstants.BLOCK_SEPARATOR + p.getName()).getBytes(StandardCharsets.UTF_8);
             owned.add(
-                concat(
+                StringColumns.concat(
                     SystemConstants.sourceInfoColumn(p.getName()),
                     prefix,
                     recordIds,
                     suffix,
-                    rows,
                     work));
           }
           owned.add(
               ArrowTableStream.constantString(
                   SystemConstants.sourceIdTagColumn(schemaHash), sid, rows, work));
           owned.add(
-              concat(
+              StringColumns.concat(
                   SystemConstants.recordIdTagColumn(schemaHash),
                   new byte[0],
                   recordIds,
                   new byte[0],
-                  rows,
                   work));
         }
         ArrowTableStream stream;
@@ -180,48 +179,35 @@ public final class SourceStreamBuilder {
         new LargeVarCharVector(
             new Field("record_id", FieldType.notNullable(ArrowType.LargeUtf8.INSTANCE), null),
             allocator);
-    out.allocateNew(rows);
     if (column == null) {
+      // row_<i>, written as ASCII digits without a String per row
+      out.allocateNew(Math.max(1L, 12L * rows), Math.max(rows, 1));
+      byte[] scratch = new byte[24];
+      scratch[0] = 'r';
+      scratch[1] = 'o';
+      scratch[2] = 'w';
+      scratch[3] = '_';
       for (int i = 0; i < rows; i++) {
-        out.setSafe(i, ("row_" + i).getBytes(StandardCharsets.UTF_8));
+        int len = 4;
+        int v = i;
+        int digits = 1;
+        for (int rest = v / 10; rest > 0; rest /= 10) {
+          digits++;
+        }
+        for (int d = digits - 1; d >= 0; d--) {
+          scratch[len + d] = (byte) ('0' + v % 10);
+          v /= 10;
+        }
+        len += digits;
+        out.setSafe(i, scratch, 0, len);
       }
     } else {
+      out.allocateNew(Math.max(rows, 1));
       String prefix = column.getName() + "=";
       for (int i = 0; i < rows; i++) {
         String value = PythonStr.of(ArrowValues.read(column, i));
         out.setSafe(i, (prefix + value).getBytes(StandardCharsets.UTF_8));
       }
-    }
-    out.setValueCount(rows);
-    return out;
-  }
-
-  /** A non-null string column {@code prefix + middle[i] + suffix}, written byte-wise. */
-  private static LargeVarCharVector concat(
-      String name,
-      byte[] prefix,
-      LargeVarCharVector middle,
-      byte[] suffix,
-      int rows,
-      BufferAllocator allocator) {
-    LargeVarCharVector out =
-        new LargeVarCharVector(
-            new Field(name, FieldType.notNullable(ArrowType.LargeUtf8.INSTANCE), null), allocator);
-    long middleBytes = middle.getDataBuffer().writerIndex();
-    out.allocateNew(middleBytes + (long) (prefix.length + suffix.length) * rows, rows);
-    byte[] scratch = new byte[64];
-    for (int i = 0; i < rows; i++) {
-      long start = middle.getOffsetBuffer().getLong((long) i * LargeVarCharVector.OFFSET_WIDTH);
-      long end = middle.getOffsetBuffer().getLong((long) (i + 1) * LargeVarCharVector.OFFSET_WIDTH);
-      int len = Math.toIntExact(end - start);
-      int total = prefix.length + len + suffix.length;
-      if (scratch.length < total) {
-        scratch = new byte[Math.max(total, scratch.length * 2)];
-      }
-      System.arraycopy(prefix, 0, scratch, 0, prefix.length);
-      middle.getDataBuffer().getBytes(start, scratch, prefix.length, len);
-      System.arraycopy(suffix, 0, scratch, prefix.length + len, suffix.length);
-      out.setSafe(i, scratch, 0, total);
     }
     out.setValueCount(rows);
     return out;

@@ -628,15 +628,6 @@ public final class ArrowTableStream implements Stream {
   /** A non-nullable large_utf8 column repeating {@code value}. */
   public static LargeVarCharVector constantString(
       String name, String value, int rows, BufferAllocator target) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    LargeVarCharVector out =
-        new LargeVarCharVector(
-            new Field(name, FieldType.notNullable(ArrowType.LargeUtf8.INSTANCE), null), target);
-    out.allocateNew((long) bytes.length * rows, rows);
-    for (int i = 0; i < rows; i++) {
-      out.setSafe(i, bytes);
-    }
-    out.setValueCount(rows);
-    return out;
+    return StringColumns.constant(name, value, rows, target);
   }
 }

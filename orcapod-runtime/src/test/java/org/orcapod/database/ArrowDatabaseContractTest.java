@@ -392,6 +392,31 @@ public abstract class ArrowDatabaseContractTest {
   }
 
   @Test
+  void aFlushThatFailsWritesNothingAndKeepsItsRowsPending() throws Exception {
+    ArrowDatabase other = reopen(allocator); // a second handle on the same storage
+    Assumptions.assumeTrue(other != null, "this database has no second handle on its storage");
+    try {
+      RecordPath first = RecordPath.of("a_first");
+      RecordPath second = RecordPath.of("b_second");
+      add(db, first, List.of("x"), 1);
+      add(db, second, List.of("y"), 2);
+      // Another writer stores different columns under the second path before this flush.
+      try (VectorSchemaRoot t = TestTables.allTypes(allocator)) {
+        other.addRecords(second, t, "id", false);
+      }
+      other.flush();
+      assertThatThrownBy(db::flush).isInstanceOf(RecordSchemaMismatchException.class);
+      assertThat(all(other, first)).isEmpty(); // the first path was rolled back too
+      assertThat(all(db, first)).containsOnlyKeys("x"); // still pending here
+      // Closing flushes, fails the same way, and still releases everything.
+      assertThatThrownBy(db::close).isInstanceOf(RecordSchemaMismatchException.class);
+      db = open(allocator);
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
   void threadsAddingAndFlushingConcurrentlyLoseNothing() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

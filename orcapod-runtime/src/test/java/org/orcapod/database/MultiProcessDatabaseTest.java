@@ -140,6 +140,12 @@ class MultiProcessDatabaseTest {
     void aKilledWriterLosesNoFlushedRecordAndLeavesTheFileUsable() throws Exception {
       Path file = dir.resolve("crash.db");
       crash("embedded", file.toString(), a -> EmbeddedArrowDatabase.open(file, a));
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("ok");
+      }
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * The Python type of every Arrow type in golden/model/python-types.json (produced by Python
  * orcapod's type converter, see the file's produced_by) equals {@link TypeMapping}'s.
  */
-class TypeMappingGoldenTest {
-  static JsonNode golden() throws IOException {
+public class TypeMappingGoldenTest {
+  public static JsonNode golden() throws IOException {
     try (InputStream in =
         TypeMappingGoldenTest.class.getResourceAsStream("/golden/model/python-types.json")) {
       return new ObjectMapper().readTree(in);
@@ -28,7 +28,7 @@ class TypeMappingGoldenTest {
   }
 
   /** Parses the small type notation of the golden file, e.g. {@code struct<x:int64,y:utf8>}. */
-  static Field parse(String name, String spec, boolean nullable) {
+  public static Field parse(String name, String spec, boolean nullable) {
     FieldType nullableType;
     if (spec.startsWith("struct<")) {
       List<Field> children = new ArrayList<>();

@@ -149,6 +149,9 @@ final class GoldenSources {
             "counts",
             ctx,
             a);
+      case "dict_path":
+        return DictSource.of(
+            List.of(row("id", 1L, "f", Path.of(CSV))), List.of("id"), null, ctx, a);
       case "list_default":
         return ListSource.of("value", List.of(10L, 20L, 30L), null, ctx, a);
       case "csv_named":
@@ -159,8 +162,30 @@ final class GoldenSources {
             .build(a);
       case "csv_default_id":
         return CsvSource.builder(Path.of(CSV), ctx).tagColumns("id").build(a);
+      case "db_sqlite_measurements":
+        return JdbcSource.table(measurementsDb(), "measurements", ctx).build(a);
       default:
         throw new IllegalArgumentException("no Java equivalent for golden source " + name);
+    }
+  }
+
+  /** A fresh SQLite database holding the table of the golden entry db_sqlite_measurements. */
+  static javax.sql.DataSource measurementsDb() {
+    try {
+      Path file = java.nio.file.Files.createTempFile("orcapod-measurements", ".db");
+      file.toFile().deleteOnExit();
+      org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+      ds.setUrl("jdbc:sqlite:" + file);
+      try (java.sql.Connection c = ds.getConnection();
+          java.sql.Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE TABLE measurements (sample_id TEXT PRIMARY KEY, reading REAL NOT NULL, note"
+                + " TEXT)");
+        st.execute("INSERT INTO measurements VALUES ('s1', 0.5, 'ok'), ('s2', 1.25, NULL)");
+      }
+      return ds;
+    } catch (IOException | java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -177,6 +202,9 @@ final class GoldenSources {
     }
     if (n.isBoolean()) {
       return n.asBoolean();
+    }
+    if (n.isObject() && n.size() == 1 && n.has("path")) {
+      return Path.of(n.get("path").asText()); // orcapod's Path semantic struct
     }
     if (n.isArray()) {
       List<@Nullable Object> out = new ArrayList<>();

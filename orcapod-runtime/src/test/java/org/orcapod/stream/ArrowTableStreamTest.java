@@ -228,6 +228,37 @@ class ArrowTableStreamTest {
     }
   }
 
+  /** Golden values of golden/model/streams.json (see its produced_by). */
+  @Test
+  void rootStreamIdentitiesEqualPythons() throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode golden;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/golden/model/streams.json")) {
+      golden = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    org.orcapod.context.DataContext ctx = org.orcapod.context.DataContext.defaultContext();
+    try (RootAllocator a = new RootAllocator();
+        VectorSchemaRoot t =
+            RowTables.fromMaps(
+                List.of(
+                    ID, new Field("x", FieldType.notNullable(ArrowType.LargeUtf8.INSTANCE), null)),
+                List.of(row("id", 2L, "x", "b"), row("id", 1L, "x", "a")),
+                a);
+        ArrowTableStream s =
+            ArrowTableStream.builder(t, a)
+                .tagColumns(List.of("id"))
+                .arrowHasher(ctx.arrowHasher())
+                .build();
+        VectorSchemaRoot all = s.asTable(ColumnConfig.all(), a)) {
+      List<String> expectedColumns = new ArrayList<>();
+      golden.get("all_info_columns").forEach(n -> expectedColumns.add(n.asText()));
+      assertThat(names(all)).isEqualTo(expectedColumns);
+      assertThat(s.contentHash(ctx.semanticHasher()).toString())
+          .isEqualTo(golden.get("content_hash").asText());
+      assertThat(ctx.semanticHasher().hash(s.pipelineIdentityStructure()).toString())
+          .isEqualTo(golden.get("pipeline_hash").asText());
+    }
+  }
+
   /** keys, outputSchema and asTable agree for every one of the 2^6 column configurations. */
   @Property(tries = 64)
   void keysSchemaAndTableAgreeUnderEveryConfig(

@@ -3,6 +3,7 @@ package org.orcapod.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,11 +20,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * them.
  */
 public final class PostgresAvailable implements ExecutionCondition {
-  private static volatile String unreachable;
+  private static volatile @Nullable String unreachable;
   private static volatile boolean checked;
 
   /** A data source for the configured server, optionally pinned to {@code schema}. */
-  public static PGSimpleDataSource dataSource(String schema) {
+  public static PGSimpleDataSource dataSource(@Nullable String schema) {
     Map<String, String> env = System.getenv();
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setServerNames(new String[] {env.getOrDefault("PGHOST", "localhost")});
@@ -74,14 +75,21 @@ public final class PostgresAvailable implements ExecutionCondition {
         }
       }
     }
+    return decide(unreachable, inCi(), context.getDisplayName());
+  }
+
+  /**
+   * The decision: run when reachable; when not, skip loudly, or under CI run anyway so that the
+   * test fails on the connection.
+   */
+  static ConditionEvaluationResult decide(@Nullable String unreachable, boolean ci, String test) {
     if (unreachable == null) {
       return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
     }
-    if (inCi()) {
-      // Run the test so that it fails on the connection: CI must not skip PostgreSQL tests.
+    if (ci) {
       return ConditionEvaluationResult.enabled("CI=true: running (and failing) without PostgreSQL");
     }
-    System.err.println("WARNING: SKIPPING " + context.getDisplayName() + ": " + unreachable);
+    System.err.println("WARNING: SKIPPING " + test + ": " + unreachable);
     return ConditionEvaluationResult.disabled("SKIPPED: " + unreachable);
   }
 }

@@ -1,7 +1,6 @@
 package org.orcapod.benchmarks.database;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,11 +198,5 @@ public final class EmbeddedEngineComparison {
     try (Connection c = DriverManager.getConnection(engine.url(base))) {
       insert(c, engine, 0, rows);
     }
-  }
-
-  static {
-    // Keep H2 from leaving a trace file next to the database when it reports lock problems.
-    System.setProperty("h2.traceLevelFile", "0");
-    new File(".").getAbsoluteFile();
   }
 }

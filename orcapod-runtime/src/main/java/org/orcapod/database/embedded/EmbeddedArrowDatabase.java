@@ -96,18 +96,6 @@ public final class EmbeddedArrowDatabase extends BufferedArrowDatabase {
               }
               return null;
             });
-        withConnection(
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-                rs.next();
-                if (!"ok".equals(rs.getString(1))) {
-                  throw new DatabaseAccessException(
-                      "The database file " + file + " is damaged: " + rs.getString(1));
-                }
-              }
-              return null;
-            });
       } catch (RuntimeException e) {
         close();
         throw e;
@@ -234,6 +222,7 @@ public final class EmbeddedArrowDatabase extends BufferedArrowDatabase {
 
     @Override
     public void close() {
+      closeStatements();
       try {
         connection.close();
       } catch (SQLException e) {

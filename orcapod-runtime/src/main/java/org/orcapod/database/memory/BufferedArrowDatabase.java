@@ -292,7 +292,8 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
       if (schema == null) {
         return null;
       }
-      try (ResultBuilder out = new ResultBuilder(schema, recordIdColumn, allocator)) {
+      int expected = ids == null ? 1024 : Math.max(1, ids.size());
+      try (ResultBuilder out = new ResultBuilder(schema, recordIdColumn, allocator, expected)) {
         Predicate<String> replaced =
             id -> {
               RecordTable.Row row = pending == null ? null : pending.row(id);

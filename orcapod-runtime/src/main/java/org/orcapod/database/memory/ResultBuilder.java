@@ -31,6 +31,12 @@ public final class ResultBuilder implements AutoCloseable {
   private boolean built;
 
   public ResultBuilder(Schema data, @Nullable String idColumn, BufferAllocator allocator) {
+    this(data, idColumn, allocator, 64);
+  }
+
+  /** As above, sizing the vectors for about {@code expectedRows} rows. */
+  public ResultBuilder(
+      Schema data, @Nullable String idColumn, BufferAllocator allocator, int expectedRows) {
     List<Field> fields = new ArrayList<>();
     if (idColumn != null) {
       for (Field f : data.getFields()) {
@@ -43,6 +49,10 @@ public final class ResultBuilder implements AutoCloseable {
     }
     fields.addAll(data.getFields());
     root = VectorSchemaRoot.create(new Schema(fields), allocator);
+    // Most reads are point lookups: start small (vectors grow as rows are appended).
+    for (FieldVector v : root.getFieldVectors()) {
+      v.setInitialCapacity(expectedRows);
+    }
     root.allocateNew();
     idVector = idColumn == null ? null : (LargeVarCharVector) root.getVector(0);
     offset = idColumn == null ? 0 : 1;

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.DatabaseAccessException;
 import org.orcapod.database.RecordPath;
@@ -21,6 +22,7 @@ import org.orcapod.database.memory.RecordTable;
 import org.orcapod.database.sql.ColumnCodec;
 import org.orcapod.database.sql.JdbcStore;
 import org.orcapod.database.sql.SqlDialect;
+import org.orcapod.database.sql.TableNames;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -28,15 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ArrowDatabase} in PostgreSQL, in the current schema of the connections its {@link
- * DataSource} hands out.
+ * DataSource} hands out. It keeps one connection from the data source for its lifetime (replaced if
+ * it breaks) and returns it on {@link #close()}.
  *
- * <p>A flush is one transaction: per record path it COPYs the pending rows into a temporary table
- * and moves them with {@code INSERT … SELECT … ORDER BY __record_id ON CONFLICT (__record_id) DO
- * NOTHING} (or {@code DO UPDATE} for rows added without skip-duplicates). The primary key decides
- * duplicates inside the server, so concurrent writers never store an id twice and never race
- * between a check and an insert; sorting by id keeps their row locks in one order, and a deadlock
- * or serialization failure PostgreSQL still reports is retried. Table and column names are always
- * double-quoted identifiers and values always travel as data, never as SQL text.
+ * <p>A flush is one transaction: per record path it COPYs the pending rows into a session's
+ * temporary staging table and moves them with {@code INSERT … SELECT … ORDER BY __record_id ON
+ * CONFLICT (__record_id) DO NOTHING} (or {@code DO UPDATE} for rows added without skip-duplicates).
+ * The primary key decides duplicates inside the server, so concurrent writers never store an id
+ * twice and never race between a check and an insert; sorting by id keeps their row locks in one
+ * order, and a deadlock or serialization failure PostgreSQL still reports is retried. Table and
+ * column names are always double-quoted identifiers and values always travel as data, never as SQL
+ * text.
  */
 public final class PostgresArrowDatabase extends BufferedArrowDatabase {
   private PostgresArrowDatabase(Shared shared, RecordPath basePath, boolean owner) {
@@ -63,6 +67,9 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
 
     private static final int MAX_ATTEMPTS = 8;
     private final DataSource dataSource;
+    private @Nullable Connection connection;
+    private final Map<String, String> staged = new java.util.HashMap<>();
+    private @Nullable Connection stagedFor;
 
     PostgresStore(DataSource dataSource, BufferAllocator allocator) {
       super(SqlDialect.POSTGRES, allocator);
@@ -82,11 +89,44 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
       return "PostgreSQL";
     }
 
+    /**
+     * The connection this database keeps (callers hold the database lock); replaced when it breaks.
+     * Opening one per read would cost a TCP and authentication round trip each time.
+     */
+    private Connection connection() throws SQLException {
+      if (connection != null && !connection.isClosed()) {
+        return connection;
+      }
+      connection = dataSource.getConnection();
+      return connection;
+    }
+
+    private void discardBroken() {
+      closeStatements();
+      staged.clear();
+      Connection c = connection;
+      connection = null;
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          LOG.debug("closing a broken connection failed", e);
+        }
+      }
+    }
+
     @Override
     protected <T> T withConnection(SqlWork<T> work) {
-      try (Connection c = dataSource.getConnection()) {
+      try {
+        Connection c = connection();
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
         return work.run(c);
       } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+          discardBroken();
+        }
         throw new DatabaseAccessException("PostgreSQL read failed: " + e.getMessage(), e);
       }
     }
@@ -101,22 +141,31 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
     /** Runs {@code work} in one transaction, retrying deadlocks and serialization failures. */
     private <T> T inTransaction(SqlWork<T> work) {
       for (int attempt = 1; ; attempt++) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
+          Connection c = connection();
           c.setAutoCommit(false);
           try {
             T result = work.run(c);
             c.commit();
             return result;
           } catch (SQLException | RuntimeException e) {
+            staged.clear(); // staging tables created in this transaction are gone
             try {
               c.rollback();
             } catch (SQLException rollback) {
               e.addSuppressed(rollback);
             }
             throw e;
+          } finally {
+            if (!c.isClosed()) {
+              c.setAutoCommit(true);
+            }
           }
         } catch (SQLException e) {
           String state = e.getSQLState();
+          if (state != null && state.startsWith("08")) {
+            discardBroken();
+          }
           boolean retry = "40P01".equals(state) || "40001".equals(state);
           if (retry && attempt < MAX_ATTEMPTS) {
             LOG.debug("PostgreSQL write conflict ({}), retrying: attempt {}", state, attempt);
@@ -171,7 +220,6 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
       paths.sort(Comparator.comparing(e -> e.getKey().key()));
       inTransaction(
           c -> {
-            int stage = 0;
             for (Map.Entry<RecordPath, RecordTable> e : paths) {
               TableInfo info = ensureTable(c, e.getKey(), e.getValue().schema());
               for (boolean skip : new boolean[] {true, false}) {
@@ -182,7 +230,7 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
                   }
                 }
                 if (!rows.isEmpty()) {
-                  copyAndMerge(c, info, rows, skip, "orcapod_stage_" + stage++);
+                  copyAndMerge(c, info, rows, skip);
                 }
               }
             }
@@ -191,16 +239,10 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
     }
 
     private void copyAndMerge(
-        Connection c,
-        TableInfo info,
-        List<Map.Entry<String, RecordTable.Row>> rows,
-        boolean skip,
-        String stage)
+        Connection c, TableInfo info, List<Map.Entry<String, RecordTable.Row>> rows, boolean skip)
         throws SQLException {
       String table = q(info.tableName());
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TEMP TABLE " + q(stage) + " (LIKE " + table + ") ON COMMIT DROP");
-      }
+      String stage = stagingTable(c, info.tableName());
       StringBuilder cols = new StringBuilder(q(ArrowDatabase.RECORD_ID_COLUMN));
       for (ColumnCodec codec : info.codecs()) {
         cols.append(", ").append(q(codec.field().getName()));
@@ -259,8 +301,34 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
       }
       try (Statement s = c.createStatement()) {
         s.execute(merge.toString());
-        s.execute("DROP TABLE " + q(stage));
+        s.execute("TRUNCATE " + q(stage));
       }
+    }
+
+    /**
+     * The session's staging table for {@code table}: a temporary table created once per connection
+     * ({@code ON COMMIT DELETE ROWS}), so a warmed-up flush does no DDL.
+     */
+    private String stagingTable(Connection c, String table) throws SQLException {
+      if (stagedFor != c) {
+        staged.clear();
+        stagedFor = c;
+      }
+      String stage = staged.get(table);
+      if (stage == null) {
+        // Named after the target, so that re-creating it after a rollback is harmless.
+        stage = "orcapod_stage_" + TableNames.hash(table);
+        try (Statement s = c.createStatement()) {
+          s.execute(
+              "CREATE TEMP TABLE IF NOT EXISTS "
+                  + q(stage)
+                  + " (LIKE "
+                  + q(table)
+                  + ") ON COMMIT DELETE ROWS");
+        }
+        staged.put(table, stage);
+      }
+      return stage;
     }
 
     private static void appendText(StringBuilder out, String s) {
@@ -290,6 +358,8 @@ public final class PostgresArrowDatabase extends BufferedArrowDatabase {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      discardBroken();
+    }
   }
 }

@@ -51,6 +51,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
+import org.jspecify.annotations.Nullable;
 import org.orcapod.database.DatabaseAccessException;
 
 /**
@@ -386,7 +387,7 @@ public final class ColumnCodec {
     }
   }
 
-  private static LocalDate parseDate(String s) {
+  private static @Nullable LocalDate parseDate(@Nullable String s) {
     return s == null ? null : LocalDate.parse(s);
   }
 

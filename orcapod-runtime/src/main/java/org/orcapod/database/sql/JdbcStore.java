@@ -49,6 +49,8 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
   protected final SqlDialect dialect;
   protected final BufferAllocator allocator;
   private final Map<RecordPath, TableInfo> known = new ConcurrentHashMap<>();
+  private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+  private @Nullable Connection statementsFor;
 
   protected JdbcStore(SqlDialect dialect, BufferAllocator allocator) {
     this.dialect = dialect;
@@ -219,9 +221,13 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
     return withConnection(
         c -> {
           if (ids == null) {
-            try (PreparedStatement ps = c.prepareStatement(select.toString())) {
-              decode(ps, info, skip, out, appended);
-            }
+            decode(statement(c, select.toString()), info, skip, out, appended);
+          } else if (ids.size() == 1) {
+            // Point lookups are the hot path of result caches: reuse the prepared statement.
+            PreparedStatement ps =
+                statement(c, select + " WHERE " + q(ArrowDatabase.RECORD_ID_COLUMN) + " = ?");
+            ps.setString(1, ids.iterator().next());
+            decode(ps, info, skip, out, appended);
           } else if (dialect == SqlDialect.POSTGRES) {
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -252,6 +258,36 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
           }
           return appended;
         });
+  }
+
+  /**
+   * A prepared statement kept for {@code c}; statements are dropped when the store's connection
+   * changes. Callers hold the database lock, so statements are never used concurrently.
+   */
+  protected PreparedStatement statement(Connection c, String sql) throws SQLException {
+    if (statementsFor != c) {
+      closeStatements();
+      statementsFor = c;
+    }
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** Closes the kept statements (before closing or replacing the connection). */
+  protected void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        // The connection is going away anyway.
+      }
+    }
+    statements.clear();
+    statementsFor = null;
   }
 
   private void decode(

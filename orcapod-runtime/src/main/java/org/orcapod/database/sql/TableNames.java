@@ -22,10 +22,16 @@ public final class TableNames {
       if (i > 0) {
         b.append("__");
       }
-      for (char c : parts.get(i).toCharArray()) {
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        b.append(ok || c == '_' ? c : '_');
-      }
+      // Per code point, as Python's re.sub does on str (an emoji is one '_', not two).
+      parts
+          .get(i)
+          .codePoints()
+          .forEach(
+              c -> {
+                boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                b.append(ok || c == '_' ? (char) c : '_');
+              });
     }
     if (b.length() > 0 && Character.isDigit(b.charAt(0))) {
       b.insert(0, "t_");
@@ -53,7 +59,8 @@ public final class TableNames {
     return name;
   }
 
-  private static String hash(String key) {
+  /** 16 hex digits of the SHA-256 of {@code key}. */
+  public static String hash(String key) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);

@@ -82,6 +82,17 @@ class PostgresArrowDatabaseTest extends ArrowDatabaseContractTest {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+                    + " AND a.attnum = ANY (i.indkey)"
+                    + " WHERE i.indrelid = 'my_pipeline__fn'::regclass AND i.indisprimary")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("__record_id"); // record-id lookups use this index
+      assertThat(rs.next()).isFalse();
+    }
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
                 "SELECT i64, text, day, dec FROM my_pipeline__fn WHERE __record_id = 'row2'")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(-1);

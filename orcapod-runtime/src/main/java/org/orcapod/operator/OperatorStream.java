@@ -1,0 +1,148 @@
+package org.orcapod.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.jspecify.annotations.Nullable;
+import org.orcapod.datagram.TagPacket;
+import org.orcapod.hashing.ContentHash;
+import org.orcapod.schema.ColumnConfig;
+import org.orcapod.stream.Identity;
+import org.orcapod.stream.Stream;
+import org.orcapod.stream.StreamKeys;
+import org.orcapod.stream.StreamSchema;
+
+/**
+ * The output of an operator applied to input streams, as Python orcapod's {@code DynamicPodStream}:
+ * computed on first use of its rows, identified by {@code (operator, argument_symmetry(inputs))}
+ * for both its content identity and (with inputs replaced by their pipeline identities) its
+ * pipeline identity.
+ *
+ * <p>Schemas and keys of data and system-tag columns are the operator's prediction and need no
+ * computation; asking for other column groups (source info, meta, context, content hash) computes
+ * the output. Closing the stream releases the computed output but never the inputs.
+ */
+public final class OperatorStream implements Stream {
+  private final Operator operator;
+  private final OperatorContext context;
+  private final List<Stream> inputs;
+  private @Nullable Stream result;
+  private boolean owned;
+  private boolean closed;
+
+  OperatorStream(Operator operator, OperatorContext context, List<? extends Stream> inputs) {
+    this.operator = operator;
+    this.context = context;
+    this.inputs = List.copyOf(inputs);
+  }
+
+  /** The operator that produces this stream. */
+  public Operator operator() {
+    return operator;
+  }
+
+  /** The input streams, in the order given. */
+  public List<Stream> inputs() {
+    return inputs;
+  }
+
+  /** The computed output (computing it on first call). */
+  public synchronized Stream result() {
+    if (closed) {
+      throw new IllegalStateException("the operator stream is closed");
+    }
+    if (result == null) {
+      Stream r = operator.staticProcess(context, inputs);
+      boolean isInput = false;
+      for (Stream in : inputs) {
+        isInput |= in == r;
+      }
+      owned = !isInput;
+      result = r;
+    }
+    return result;
+  }
+
+  private static boolean predictable(ColumnConfig c) {
+    return !c.meta()
+        && c.metaColumns().isEmpty()
+        && !c.context()
+        && !c.source()
+        && c.contentHashColumn() == null;
+  }
+
+  @Override
+  public StreamKeys keys(ColumnConfig config) {
+    StreamSchema s = outputSchema(config);
+    return new StreamKeys(s.tag().names(), s.packet().names());
+  }
+
+  @Override
+  public StreamSchema outputSchema(ColumnConfig config) {
+    if (predictable(config)) {
+      return operator.outputSchema(context, inputs, config.systemTags());
+    }
+    return result().outputSchema(config);
+  }
+
+  @Override
+  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator allocator) {
+    return result().asTable(config, allocator);
+  }
+
+  @Override
+  public int rowCount() {
+    return result().rowCount();
+  }
+
+  @Override
+  public List<TagPacket> rows() {
+    return result().rows();
+  }
+
+  /** Python's {@code (pod, pod.argument_symmetry(upstreams))}. */
+  @Override
+  public Object identityStructure() {
+    return Identity.tuple(operator, operator.argumentSymmetry(inputs));
+  }
+
+  /** As the content identity, with every input standing for its pipeline identity. */
+  @Override
+  public Object pipelineIdentityStructure() {
+    return Identity.tuple(operator, operator.argumentSymmetry(PipelineView.of(inputs)));
+  }
+
+  /** This stream's content hash under the context's semantic hasher. */
+  public ContentHash contentHash() {
+    return context.contentHash(this);
+  }
+
+  /** This stream's pipeline hash under the context's semantic hasher. */
+  public ContentHash pipelineHash() {
+    return context.pipelineHash(this);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Stream r = result;
+    result = null;
+    if (r != null && owned) {
+      r.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    List<String> names = new ArrayList<>();
+    for (Field f : operator.outputSchema(context, inputs, false).tag().fields()) {
+      names.add(f.getName());
+    }
+    return "OperatorStream{" + operator + ", tags=" + names + ", inputs=" + inputs.size() + "}";
+  }
+}
