@@ -16,7 +16,7 @@ public class CachedFunctionPod extends FunctionPod {
   /** A cached pod of {@code function}. */
   public CachedFunctionPod(
       PacketFunction function, SourceContext context, ArrowDatabase resultDatabase) {
-    this(function, context, InputCombiner.UNAVAILABLE, resultDatabase);
+    this(function, context, InputCombiner.JOIN, resultDatabase);
   }
 
   /** A cached pod that combines several inputs with {@code combiner}. */

@@ -14,7 +14,8 @@ import org.orcapod.stream.Stream;
 /**
  * Applies a {@link PacketFunction} to every row of a stream: tags pass through, each packet is
  * replaced by the function's output. Several inputs are combined first (an implicit join, see
- * {@link InputCombiner}). The input schema is validated before anything runs.
+ * {@link InputCombiner}, by default the operators' Join). The input schema is validated before
+ * anything runs.
  *
  * <p>Identity, as Python orcapod's function pod: the function's uri for both the content and the
  * pipeline identity.
@@ -28,7 +29,7 @@ public class FunctionPod implements ContentIdentifiable {
 
   /** A pod of {@code function} whose identities and packet hashes use {@code context}. */
   public FunctionPod(PacketFunction function, SourceContext context) {
-    this(function, context, InputCombiner.UNAVAILABLE);
+    this(function, context, InputCombiner.JOIN);
   }
 
   /** A pod that combines several inputs with {@code combiner} (e.g. the operators' Join). */
@@ -122,12 +123,12 @@ public class FunctionPod implements ContentIdentifiable {
   }
 
   /** Validates and combines the inputs into the one stream the pod reads. */
-  public Stream input(List<Stream> inputs) {
+  public Stream input(List<Stream> inputs, BufferAllocator allocator) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException(
           "[Orcapod/NoInput] function pod '" + label() + "' needs at least one input stream");
     }
-    Stream in = inputs.size() == 1 ? inputs.get(0) : combiner.combine(inputs);
+    Stream in = inputs.size() == 1 ? inputs.get(0) : combiner.combine(inputs, context, allocator);
     validateInputSchema(in.outputSchema().packet());
     return in;
   }
@@ -137,7 +138,7 @@ public class FunctionPod implements ContentIdentifiable {
    * caller closes it (never the inputs).
    */
   public FunctionPodStream process(BufferAllocator allocator, Stream... inputs) {
-    return new FunctionPodStream(this, input(List.of(inputs)), allocator);
+    return new FunctionPodStream(this, input(List.of(inputs), allocator), allocator);
   }
 
   @Override

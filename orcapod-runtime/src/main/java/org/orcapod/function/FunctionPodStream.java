@@ -8,6 +8,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.datagram.TagPacket;
+import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.Identity;
@@ -137,7 +138,7 @@ public final class FunctionPodStream implements Stream {
   @Override
   public Object pipelineIdentityStructure() {
     Set<Object> inputs = new LinkedHashSet<>();
-    inputs.add(new PipelineRef(input));
+    inputs.add(PipelineView.of(input));
     return Identity.tuple(pod, inputs);
   }
 

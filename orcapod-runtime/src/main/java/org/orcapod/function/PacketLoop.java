@@ -6,9 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -169,7 +173,7 @@ public final class PacketLoop {
     PacketFunction fn = pod.function();
     ResultCache cache = pod.resultCache();
     int n = in.rowCount();
-    boolean observing = observer != PacketObserver.NO_OP;
+    boolean observing = observer.observesPackets();
     String fingerprint = fn.bytecodeFingerprint();
     try (ResultCache.Lookup lookup =
         cache == null
@@ -194,6 +198,8 @@ public final class PacketLoop {
       FieldVector storedIds =
           lookup.table() == null ? null : lookup.table().getVector(ResultColumns.PACKET_ID);
       Exception failure = null;
+      Map<Integer, CompletableFuture<@Nullable Map<String, @Nullable Object>>> inFlight =
+          startConcurrent(fn, in, inputHashes, knownPacketIds, lookup, observer, pipelinePath);
       for (int r = 0; r < n; r++) {
         int row = -1;
         String knownId = knownPacketIds == null ? null : knownPacketIds[r];
@@ -234,14 +240,15 @@ public final class PacketLoop {
         }
         Tag tag = observing ? in.tag(r) : null;
         Packet packet = observing ? in.packet(r) : null;
+        CompletableFuture<@Nullable Map<String, @Nullable Object>> started = inFlight.get(r);
         PacketLogger logger = PacketLogger.noOp();
-        if (observing) {
+        if (observing && started == null) {
           observer.onPacketStart(tag, packet);
           logger = observer.createPacketLogger(tag, packet, pipelinePath);
         }
         Map<String, @Nullable Object> values;
         try {
-          values = fn.call(in.packetValues(r), logger);
+          values = started != null ? await(started) : fn.call(in.packetValues(r), logger);
         } catch (Exception e) {
           counts[3]++;
           if (observing) {
@@ -319,6 +326,66 @@ public final class PacketLoop {
             output(pod, in, inputRows, src, srcRow, comp, lookup.table(), fresh, allocator);
         return new Outcome(output, inputRows, ids, comp, kn, counts, failure);
       }
+    }
+  }
+
+  /**
+   * When the function's executor runs packets concurrently, starts every packet that will need
+   * computing (the first row of each input hash without a stored result) before the loop collects
+   * them in row order; otherwise starts nothing and the loop calls packets one by one.
+   */
+  private static Map<Integer, CompletableFuture<@Nullable Map<String, @Nullable Object>>>
+      startConcurrent(
+          PacketFunction fn,
+          BatchInput in,
+          String[] inputHashes,
+          @Nullable String @Nullable [] knownPacketIds,
+          ResultCache.Lookup lookup,
+          PacketObserver observer,
+          List<String> pipelinePath) {
+    JavaFunctionExecutor executor = fn.executor();
+    if (executor == null || !executor.supportsConcurrentExecution()) {
+      return Map.of();
+    }
+    Map<Integer, CompletableFuture<@Nullable Map<String, @Nullable Object>>> out = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (int r = 0; r < in.rowCount(); r++) {
+      String known = knownPacketIds == null ? null : knownPacketIds[r];
+      if ((known != null && lookup.rowOfPacketId(known) >= 0)
+          || lookup.rowOfHash(inputHashes[r]) >= 0
+          || !seen.add(inputHashes[r])) {
+        continue;
+      }
+      PacketLogger logger = PacketLogger.noOp();
+      if (observer.observesPackets()) {
+        Tag tag = in.tag(r);
+        Packet packet = in.packet(r);
+        observer.onPacketStart(tag, packet);
+        logger = observer.createPacketLogger(tag, packet, pipelinePath);
+      }
+      Map<String, @Nullable Object> values = in.packetValues(r);
+      out.put(r, executor.executeCallableAsync(() -> fn.directCall(values), logger));
+    }
+    return out;
+  }
+
+  /** The result of a started packet, re-throwing the function's own exception. */
+  private static @Nullable Map<String, @Nullable Object> await(
+      CompletableFuture<@Nullable Map<String, @Nullable Object>> future) throws Exception {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw e;
     }
   }
 

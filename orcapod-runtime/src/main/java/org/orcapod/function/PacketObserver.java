@@ -7,12 +7,26 @@ import org.orcapod.datagram.Tag;
 import org.orcapod.execution.PacketLogger;
 
 /**
- * Hooks of the per-packet loop, all no-ops by default. {@link #NO_OP} lets the loop skip building
- * the per-row {@link Tag} and {@link Packet} objects altogether.
+ * Hooks of the per-packet loop, all no-ops by default. A no-op observer ({@link #observesPackets()}
+ * false) lets the loop skip building the per-row {@link Tag} and {@link Packet} objects altogether.
  */
 public interface PacketObserver {
   /** The observer that does nothing. */
-  PacketObserver NO_OP = new PacketObserver() {};
+  PacketObserver NO_OP =
+      new PacketObserver() {
+        @Override
+        public boolean observesPackets() {
+          return false;
+        }
+      };
+
+  /**
+   * Whether the per-packet hooks do anything; when false the loop skips them and never builds the
+   * per-row {@link Tag} and {@link Packet} they would receive. Only no-op observers return false.
+   */
+  default boolean observesPackets() {
+    return true;
+  }
 
   /** A packet is about to be served (from the cache or by computing it). */
   default void onPacketStart(Tag tag, Packet packet) {}

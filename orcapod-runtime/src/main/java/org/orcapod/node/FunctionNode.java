@@ -15,16 +15,17 @@ import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.RecordPath;
 import org.orcapod.datagram.TagPacket;
+import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.function.BatchInput;
 import org.orcapod.function.CachedFunctionPod;
 import org.orcapod.function.ErrorPolicy;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.function.PacketLoop;
-import org.orcapod.function.PipelineRef;
 import org.orcapod.function.ResultCache;
 import org.orcapod.function.ResultColumns;
 import org.orcapod.function.Vectors;
 import org.orcapod.hashing.ContentHash;
+import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
@@ -177,6 +178,22 @@ public final class FunctionNode implements Stream {
     return input;
   }
 
+  /**
+   * Sets (or clears) the executor the node's function runs on, e.g. after a pipeline compiled it.
+   * With an executor that runs packets concurrently, {@link #run()} starts all packets to compute
+   * at once and collects them in row order.
+   *
+   * @throws org.orcapod.execution.IncompatibleExecutorException if it cannot run Java functions
+   */
+  public void setExecutor(@Nullable PacketFunctionExecutor executor) {
+    pod.function().setExecutor(executor);
+  }
+
+  /** The executor the node's function runs on, or null for direct calls. */
+  public @Nullable PacketFunctionExecutor executor() {
+    return pod.function().executor();
+  }
+
   /** Replaces the hooks of later runs. */
   public void setListener(NodeExecutionListener listener) {
     this.listener = Objects.requireNonNull(listener);
@@ -229,7 +246,7 @@ public final class FunctionNode implements Stream {
   @Override
   public Object pipelineIdentityStructure() {
     Set<Object> in = new LinkedHashSet<>();
-    in.add(new PipelineRef(input));
+    in.add(PipelineView.of(input));
     return Identity.tuple(pod, in);
   }
 
@@ -430,7 +447,11 @@ public final class FunctionNode implements Stream {
     if (computed != null) {
       return computed;
     }
-    if (loaded == null) {
+    if (loaded == null || (loaded.rowCount() == 0 && pipelineDatabase != null)) {
+      // as Python, an empty view is looked up again: another run may have stored records since
+      if (loaded != null) {
+        loaded.close();
+      }
       loaded = load();
     }
     return loaded;

@@ -10,7 +10,13 @@ import org.orcapod.function.PacketObserver;
  */
 public interface NodeExecutionListener extends PacketObserver {
   /** The listener that does nothing; the default of every node. */
-  NodeExecutionListener NO_OP = new NodeExecutionListener() {};
+  NodeExecutionListener NO_OP =
+      new NodeExecutionListener() {
+        @Override
+        public boolean observesPackets() {
+          return false;
+        }
+      };
 
   /** The node starts running. */
   default void onNodeStart(String nodeLabel, String nodeHash) {}

@@ -31,7 +31,7 @@ import org.orcapod.source.TestContexts;
 
 class FunctionPodTest {
   private final BufferAllocator allocator = new RootAllocator();
-  private final SourceContext ctx = TestContexts.doubles();
+  private final SourceContext ctx = TestContexts.real();
   private final AtomicInteger calls = new AtomicInteger();
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -149,7 +149,7 @@ class FunctionPodTest {
         assertThat(ArrowValues.read(rows.getVector("__pf_var_function_content_hash"), 0))
             .isEqualTo(f.bytecodeFingerprint());
         assertThat((String) ArrowValues.read(rows.getVector("__input_packet_hash"), 0))
-            .startsWith("test_arrow:");
+            .startsWith("arrow_v0.1:");
       }
     }
   }
@@ -168,12 +168,21 @@ class FunctionPodTest {
   }
 
   @Test
-  void severalInputsNeedACombiner() {
+  void severalInputsAreJoinedOnTheirTagsFirst() {
+    List<Map<String, Object>> weights =
+        List.of(Map.of("id", 0L, "w", 1.5), Map.of("id", 2L, "w", 2.5), Map.of("id", 9L, "w", 0.0));
+    DictSource other = track(DictSource.of(weights, List.of("id"), null, ctx, allocator));
     FunctionPod pod = new FunctionPod(square(), ctx);
-    assertThatThrownBy(() -> pod.process(allocator, source(1), source(2)))
-        .hasMessageContaining("[Orcapod/NoJoin]");
-    FunctionPod joined = new FunctionPod(square(), ctx, inputs -> inputs.get(1));
-    try (FunctionPodStream out = joined.process(allocator, source(1), source(7))) {
+    try (FunctionPodStream out = pod.process(allocator, source(3, 4, 5), other)) {
+      Map<Long, Long> sq = new HashMap<>();
+      for (TagPacket tp : out.rows()) {
+        sq.put((Long) tp.tag().get("id"), (Long) tp.packet().get("sq"));
+      }
+      assertThat(sq).containsExactlyInAnyOrderEntriesOf(Map.of(0L, 9L, 2L, 25L));
+      out.input().close();
+    }
+    FunctionPod second = new FunctionPod(square(), ctx, (inputs, c, a) -> inputs.get(1));
+    try (FunctionPodStream out = second.process(allocator, source(1), source(7))) {
       assertThat(out.rows().get(0).packet().get("sq")).isEqualTo(49L);
     }
   }

@@ -43,7 +43,7 @@ import org.orcapod.stream.Stream;
 public abstract class FunctionNodeContractTest {
   protected BufferAllocator allocator;
   protected ArrowDatabase db;
-  protected final SourceContext ctx = TestContexts.doubles();
+  protected final SourceContext ctx = TestContexts.real();
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -226,10 +226,14 @@ public abstract class FunctionNodeContractTest {
   @Test
   void readingANodeNeverComputes() {
     FunctionNode n = node(source(range(0, 3)));
+    FunctionNode early = node(source(range(0, 3)));
     assertThat(n.rowCount()).isZero();
     assertThat(n.rows()).isEmpty();
+    assertThat(early.rows()).isEmpty();
     assertThat(calls.get()).isZero();
     n.run();
+    // a node read while empty looks again: it now serves what the other node stored
+    assertThat(early.rowCount()).isEqualTo(3);
     FunctionNode reader = node(source(range(0, 3)));
     assertThat(yById(reader)).containsExactlyInAnyOrderEntriesOf(Map.of(0L, 1L, 1L, 11L, 2L, 21L));
     assertThat(calls.get()).isEqualTo(3);
@@ -476,6 +480,57 @@ public abstract class FunctionNodeContractTest {
     operatorNode(new CountingStream(source(range(0, 2))), CacheMode.LOG).run();
     try (VectorSchemaRoot stored = db.at("pipe").getAllRecords(off.nodePath(), null, allocator)) {
       assertThat(stored.getRowCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aCachedSourceKeepsTheUnionOfEveryRowItEverServed() {
+    List<Map<String, Object>> first =
+        List.of(Map.of("id", 0L, "x", 0L), Map.of("id", 1L, "x", 10L));
+    // the same first rows (same positional record ids, so the same provenance) and one new row
+    List<Map<String, Object>> later =
+        List.of(Map.of("id", 0L, "x", 0L), Map.of("id", 1L, "x", 10L), Map.of("id", 2L, "x", 20L));
+    // an explicit source id makes the content identity (and so the cache path) data-independent
+    DictSource a = track(DictSource.of(first, List.of("id"), "readings", ctx, allocator));
+    DictSource b = track(DictSource.of(later, List.of("id"), "readings", ctx, allocator));
+    CachedSource ca = track(new CachedSource(a, db, List.of("pipe"), ctx, allocator));
+    assertThat(ca.rowCount()).isEqualTo(2);
+    CachedSource cb = track(new CachedSource(b, db, List.of("pipe"), ctx, allocator));
+    assertThat(cb.cachePath()).isEqualTo(ca.cachePath());
+    assertThat(cb.cachePath().components().get(2)).startsWith("node:");
+    Map<Long, Object> x = new HashMap<>();
+    for (TagPacket tp : cb.rows()) {
+      assertThat(x.put((Long) tp.tag().get("id"), tp.packet().get("x"))).isNull();
+    }
+    assertThat(x).containsExactlyInAnyOrderEntriesOf(Map.of(0L, 0L, 1L, 10L, 2L, 20L));
+    assertThat(cb.identityStructure()).isEqualTo(b.identityStructure());
+  }
+
+  @Test
+  void aConcurrentExecutorComputesEveryNovelPacketOnceAndKeepsRowsAligned() {
+    node(source(new long[][] {{1, 10}})).run();
+    calls.set(0);
+    Map<String, Object> logged = new java.util.concurrent.ConcurrentHashMap<>();
+    NodeExecutionListener l =
+        new NodeExecutionListener() {
+          @Override
+          public org.orcapod.execution.PacketLogger createPacketLogger(
+              Tag tag, Packet packet, List<String> path) {
+            return fields -> logged.put(String.valueOf(tag.get("id")), fields.get("success"));
+          }
+        };
+    try (org.orcapod.execution.LocalExecutor pool = new org.orcapod.execution.LocalExecutor(2)) {
+      FunctionNode n = node(source(range(0, 8)), l, ErrorPolicy.CONTINUE);
+      n.setExecutor(pool);
+      assertThat(n.executor()).isSameAs(pool);
+      RunReport report = n.run();
+      assertThat(report.computed()).isEqualTo(7);
+      assertThat(report.cached()).isEqualTo(1);
+      assertThat(calls.get()).isEqualTo(7);
+      Map<Long, Long> y = yById(n);
+      assertThat(y).hasSize(8);
+      y.forEach((id, value) -> assertThat(value).isEqualTo(10 * id + 1));
+      assertThat(logged).hasSize(7).doesNotContainKey("1").containsEntry("0", true);
     }
   }
 

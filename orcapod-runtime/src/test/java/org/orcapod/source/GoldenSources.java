@@ -162,6 +162,11 @@ final class GoldenSources {
             .build(a);
       case "csv_default_id":
         return CsvSource.builder(Path.of(CSV), ctx).tagColumns("id").build(a);
+      case "csv_kinds":
+        return CsvSource.builder(Path.of("src/test/resources/golden/model/samples2.csv"), ctx)
+            .tagColumns("key")
+            .recordIdColumn("flag")
+            .build(a);
       case "db_sqlite_measurements":
         return JdbcSource.table(measurementsDb(), "measurements", ctx).build(a);
       default:
