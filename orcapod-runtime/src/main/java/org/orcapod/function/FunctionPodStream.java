@@ -101,13 +101,34 @@ public final class FunctionPodStream implements Stream {
     throw (E) t;
   }
 
+  /**
+   * Tags (system tags included) pass through unchanged and the packet columns are the function's
+   * outputs, so data-only and system-tag schemas are known without computing. Reading a stream's
+   * schema must never run user code: a downstream pod validates its input schema while the DAG is
+   * being built, long before any run. Source-info, meta, context and content-hash columns depend on
+   * the computed rows' provenance, so those configurations compute.
+   */
+  private static boolean predictable(ColumnConfig config) {
+    return !config.meta()
+        && config.metaColumns().isEmpty()
+        && !config.context()
+        && !config.source()
+        && config.contentHashColumn() == null;
+  }
+
   @Override
   public StreamKeys keys(ColumnConfig config) {
+    if (predictable(config)) {
+      return new StreamKeys(input.keys(config).tag(), pod.function().outputSchema().names());
+    }
     return result().keys(config);
   }
 
   @Override
   public StreamSchema outputSchema(ColumnConfig config) {
+    if (predictable(config)) {
+      return new StreamSchema(input.outputSchema(config).tag(), pod.function().outputSchema());
+    }
     return result().outputSchema(config);
   }
 

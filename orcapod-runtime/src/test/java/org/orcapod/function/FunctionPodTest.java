@@ -24,10 +24,14 @@ import org.orcapod.database.memory.InMemoryArrowDatabase;
 import org.orcapod.datagram.TagPacket;
 import org.orcapod.execution.LocalExecutor;
 import org.orcapod.schema.ArrowValues;
+import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.Schema;
 import org.orcapod.source.DictSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.source.TestContexts;
+import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.StreamKeys;
+import org.orcapod.stream.StreamSchema;
 
 class FunctionPodTest {
   private final BufferAllocator allocator = new RootAllocator();
@@ -99,6 +103,24 @@ class FunctionPodTest {
     assertThat(calls.get()).isEqualTo(3);
     assertThat(out.rowCount()).isEqualTo(2);
     assertThat(calls.get()).isEqualTo(3);
+  }
+
+  @Test
+  void readingTheSchemaNeverRunsTheFunctionAndAgreesWithTheComputedRows() {
+    FunctionPod pod = new FunctionPod(square(), ctx);
+    FunctionPodStream out = track(pod.process(allocator, source(3, 4)));
+    ColumnConfig withSystemTags = ColumnConfig.dataOnly().withSystemTags(true);
+    StreamSchema predicted = out.outputSchema();
+    StreamSchema predictedSys = out.outputSchema(withSystemTags);
+    StreamKeys predictedKeys = out.keys(withSystemTags);
+    assertThat(calls.get()).isZero();
+    assertThat(predictedSys.tag().names()).hasSizeGreaterThan(1); // id + the source's system tags
+
+    ArrowTableStream computed = out.result();
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(predicted).isEqualTo(computed.outputSchema());
+    assertThat(predictedSys).isEqualTo(computed.outputSchema(withSystemTags));
+    assertThat(predictedKeys).isEqualTo(computed.keys(withSystemTags));
   }
 
   @Test
