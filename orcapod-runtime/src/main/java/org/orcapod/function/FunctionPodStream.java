@@ -1,9 +1,7 @@
 package org.orcapod.function;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +9,6 @@ import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.DelegatingStream;
-import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
@@ -140,17 +137,13 @@ public final class FunctionPodStream extends DelegatingStream {
   /** Python's {@code (pod, frozenset({input}))}. */
   @Override
   public Object identityStructure() {
-    Set<Object> inputs = new LinkedHashSet<>();
-    inputs.add(input);
-    return Identity.tuple(pod, inputs);
+    return pod.identityOn(input);
   }
 
   /** As the content identity, with the input standing for its pipeline identity. */
   @Override
   public Object pipelineIdentityStructure() {
-    Set<Object> inputs = new LinkedHashSet<>();
-    inputs.add(PipelineView.of(input));
-    return Identity.tuple(pod, inputs);
+    return pod.identityOn(PipelineView.of(input));
   }
 
   @Override

@@ -2,11 +2,9 @@ package org.orcapod.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -29,7 +27,6 @@ import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.DelegatingStream;
-import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
 
@@ -237,16 +234,12 @@ public final class FunctionNode extends DelegatingStream {
   /** Python's {@code (pod, frozenset({input}))}. */
   @Override
   public Object identityStructure() {
-    Set<Object> in = new LinkedHashSet<>();
-    in.add(input);
-    return Identity.tuple(pod, in);
+    return pod.identityOn(input);
   }
 
   @Override
   public Object pipelineIdentityStructure() {
-    Set<Object> in = new LinkedHashSet<>();
-    in.add(PipelineView.of(input));
-    return Identity.tuple(pod, in);
+    return pod.identityOn(PipelineView.of(input));
   }
 
   // ------------------------------------------------------------------ running
