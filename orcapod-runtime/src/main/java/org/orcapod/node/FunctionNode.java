@@ -223,12 +223,7 @@ public final class FunctionNode extends DelegatingStream {
 
   /** Where this node's pipeline records live, relative to the pipeline database. */
   public RecordPath nodePath() {
-    List<String> path = new ArrayList<>(pod.uri().components());
-    path.add("schema:" + pipelineHash());
-    if (tableScope == TableScope.CONTENT_HASH) {
-      path.add("instance:" + contentHash());
-    }
-    return new RecordPath(path);
+    return tableScope.nodePath(pod.uri().components(), pipelineHash(), this::contentHash);
   }
 
   /** Python's {@code (pod, frozenset({input}))}. */
