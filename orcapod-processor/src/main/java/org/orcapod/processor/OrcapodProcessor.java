@@ -1,6 +1,12 @@
 package org.orcapod.processor;
 
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -23,19 +29,24 @@ import org.orcapod.graph.Messages;
  * processing is over is left to the compiler's own "cannot find symbol" error. No exception
  * escapes: a bug becomes an {@code [Orcapod/InternalError]} on the element being processed.
  *
- * <p>Generating typed pods and pipeline implementations needs the runtime's interfaces and comes
- * with them; when it does, an element is written only if no error was reported for it.
+ * <p>For each valid {@code @PacketFunction} it writes a typed pod class ({@link PodWriter}) when
+ * the runtime is on the compile class path, through the {@code Filer} and only while no error has
+ * been reported. Pipeline implementations are not generated yet.
  */
 public final class OrcapodProcessor extends AbstractProcessor {
   private Reporter reporter;
   private Annotations annotations;
   private FunctionReader functions;
   private PipelineReader pipelines;
+  private PodWriter pods;
 
   /** Qualified names of types whose processing waits for a later round. */
   private final Set<String> deferredFunctionOwners = new LinkedHashSet<>();
 
   private final Set<String> deferredPipelines = new LinkedHashSet<>();
+
+  /** Qualified names of the files written so far; an owner read twice is written once. */
+  private final Set<String> written = new HashSet<>();
 
   /** Creates the processor; the compiler calls {@link #init} before use. */
   public OrcapodProcessor() {}
@@ -50,6 +61,7 @@ public final class OrcapodProcessor extends AbstractProcessor {
     pipelines =
         new PipelineReader(
             env.getElementUtils(), annotations, new RowTypeReader(columnTypes), functions);
+    pods = new PodWriter(env.getTypeUtils());
   }
 
   @Override
@@ -119,13 +131,48 @@ public final class OrcapodProcessor extends AbstractProcessor {
 
   private void processFunctions(TypeElement owner) {
     Problems problems = new Problems();
+    List<FunctionModel> models = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
       if (Annotations.find(method, Names.PACKET_FUNCTION).isPresent()
           && method.getKind() == ElementKind.METHOD) {
-        functions.read(method, problems);
+        FunctionModel model = functions.read(method, problems);
+        if (model != null) {
+          models.add(model);
+        }
       }
     }
     reporter.report(problems);
+    if (!problems.isEmpty() || reporter.errors() > 0 || !runtimeAvailable()) {
+      return; // nothing is written once an error was reported
+    }
+    models.sort(Comparator.comparing(PodWriter::podName));
+    for (FunctionModel model : models) {
+      String name = PodWriter.podName(model);
+      JavaFile file = pods.write(model);
+      String qualified = file.packageName().isEmpty() ? name : file.packageName() + "." + name;
+      if (!written.add(qualified)) {
+        continue;
+      }
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (IOException e) {
+        Problems failed = new Problems();
+        failed.add(
+            model.method(),
+            Messages.internalError(
+                owner.getQualifiedName().toString(),
+                new IllegalStateException("cannot write " + qualified + ": " + e.getMessage(), e)));
+        reporter.report(failed);
+      }
+    }
+  }
+
+  /**
+   * Whether the runtime's packet-function classes are on the compile class path. Without them a
+   * project uses the processor for validation only, and no pod is generated.
+   */
+  private boolean runtimeAvailable() {
+    return processingEnv.getElementUtils().getTypeElement(PodWriter.RUNTIME_BASE) != null;
   }
 
   private void processPipeline(TypeElement type) {

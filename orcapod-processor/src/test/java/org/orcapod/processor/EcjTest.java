@@ -103,7 +103,15 @@ class EcjTest {
               files,
               diagnostics,
               List.of(
-                  "--release", "17", "-proc:only", "-classpath", classpath, "-d", out.toString()),
+                  "--release",
+                  "17",
+                  "-proc:only",
+                  "-classpath",
+                  classpath,
+                  "-d",
+                  out.toString(),
+                  "-s", // ECJ writes generated sources to the working directory without it
+                  Files.createDirectories(dir.resolve("gen")).toString()),
               null,
               files.getJavaFileObjects(
                   src.resolve("Measurement.java").toFile(),

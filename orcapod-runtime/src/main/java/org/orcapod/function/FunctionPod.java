@@ -1,7 +1,9 @@
 package org.orcapod.function;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +11,7 @@ import org.orcapod.hashing.ContentIdentifiable;
 import org.orcapod.schema.Schema;
 import org.orcapod.schema.TypeMapping;
 import org.orcapod.source.SourceContext;
+import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 
 /**
@@ -87,6 +90,16 @@ public class FunctionPod implements ContentIdentifiable {
   @Override
   public Object identityStructure() {
     return uri().identityStructure();
+  }
+
+  /**
+   * The identity of this pod applied to {@code input}, Python's {@code (pod, frozenset({input}))};
+   * pass the input's pipeline view for the pipeline identity.
+   */
+  public final Object identityOn(Object input) {
+    Set<Object> inputs = new LinkedHashSet<>();
+    inputs.add(input);
+    return Identity.tuple(this, inputs);
   }
 
   /**

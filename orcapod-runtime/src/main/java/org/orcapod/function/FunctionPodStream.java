@@ -1,17 +1,14 @@
 package org.orcapod.function;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.stream.ArrowTableStream;
-import org.orcapod.stream.Identity;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
@@ -21,7 +18,7 @@ import org.orcapod.stream.StreamSchema;
  * FunctionPodStream}: computed on first read (all rows, through the pod's result cache when it has
  * one), identified by {@code (pod, {input})}. Closing it releases the output, never the input.
  */
-public final class FunctionPodStream implements Stream {
+public final class FunctionPodStream extends DelegatingStream {
   private final FunctionPod pod;
   private final Stream input;
   private final BufferAllocator allocator;
@@ -53,6 +50,11 @@ public final class FunctionPodStream implements Stream {
       result = compute(pod, input, ErrorPolicy.FAIL_FAST, PacketObserver.NO_OP, allocator, this);
     }
     return result;
+  }
+
+  @Override
+  protected Stream delegate() {
+    return result();
   }
 
   /** Reads {@code input} as one batch, runs the loop and wraps the output as a stream. */
@@ -132,35 +134,16 @@ public final class FunctionPodStream implements Stream {
     return result().outputSchema(config);
   }
 
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return result().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return result().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return result().rows();
-  }
-
   /** Python's {@code (pod, frozenset({input}))}. */
   @Override
   public Object identityStructure() {
-    Set<Object> inputs = new LinkedHashSet<>();
-    inputs.add(input);
-    return Identity.tuple(pod, inputs);
+    return pod.identityOn(input);
   }
 
   /** As the content identity, with the input standing for its pipeline identity. */
   @Override
   public Object pipelineIdentityStructure() {
-    Set<Object> inputs = new LinkedHashSet<>();
-    inputs.add(PipelineView.of(input));
-    return Identity.tuple(pod, inputs);
+    return pod.identityOn(PipelineView.of(input));
   }
 
   @Override

@@ -10,15 +10,13 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.RecordPath;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.function.Vectors;
 import org.orcapod.hashing.ContentHash;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Stream;
-import org.orcapod.stream.StreamKeys;
-import org.orcapod.stream.StreamSchema;
 
 /**
  * A source whose every row is kept in a database, as Python orcapod's {@code CachedSource}: on
@@ -27,7 +25,7 @@ import org.orcapod.stream.StreamSchema;
  * hex Arrow hash of the row (skip-duplicates), and then serves everything stored there: the
  * cumulative union of all rows the source ever had. Its identities are the source's.
  */
-public final class CachedSource implements Stream {
+public final class CachedSource extends DelegatingStream {
   /** The record id column, as Python orcapod. */
   public static final String RECORD_HASH_COLUMN = "_record_hash";
 
@@ -82,6 +80,11 @@ public final class CachedSource implements Stream {
     return stream;
   }
 
+  @Override
+  protected Stream delegate() {
+    return stream();
+  }
+
   private void ingest(RecordPath path, VectorSchemaRoot live) {
     int n = live.getRowCount();
     if (n == 0) {
@@ -116,31 +119,6 @@ public final class CachedSource implements Stream {
   @Override
   public Object pipelineIdentityStructure() {
     return source.pipelineIdentityStructure();
-  }
-
-  @Override
-  public StreamKeys keys(ColumnConfig config) {
-    return stream().keys(config);
-  }
-
-  @Override
-  public StreamSchema outputSchema(ColumnConfig config) {
-    return stream().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return stream().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return stream().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return stream().rows();
   }
 
   /** Releases the served rows (never the source or the database). */

@@ -6,14 +6,13 @@ import java.util.function.BiFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.hashing.ContentHash;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
-import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
 
 /**
@@ -23,7 +22,7 @@ import org.orcapod.stream.StreamSchema;
  * its pipeline identity the root-source {@code (tag_schema, packet_schema)}. Before the node ran,
  * it is empty.
  */
-public final class DerivedSource implements Stream {
+public final class DerivedSource extends DelegatingStream {
   private final BiFunction<ColumnConfig, BufferAllocator, @Nullable VectorSchemaRoot> records;
   private final List<String> tagColumns;
   private final ContentHash originHash;
@@ -75,6 +74,11 @@ public final class DerivedSource implements Stream {
   }
 
   @Override
+  protected Stream delegate() {
+    return stream();
+  }
+
+  @Override
   public Object identityStructure() {
     return Identity.tuple(originHash);
   }
@@ -83,31 +87,6 @@ public final class DerivedSource implements Stream {
   public Object pipelineIdentityStructure() {
     StreamSchema s = outputSchema();
     return Identity.tuple(s.tag().identityStructure(), s.packet().identityStructure());
-  }
-
-  @Override
-  public StreamKeys keys(ColumnConfig config) {
-    return stream().keys(config);
-  }
-
-  @Override
-  public StreamSchema outputSchema(ColumnConfig config) {
-    return stream().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return stream().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return stream().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return stream().rows();
   }
 
   @Override

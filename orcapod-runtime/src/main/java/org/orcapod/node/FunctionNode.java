@@ -2,11 +2,9 @@ package org.orcapod.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -14,7 +12,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.RecordPath;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.function.BatchInput;
 import org.orcapod.function.CachedFunctionPod;
@@ -29,10 +26,9 @@ import org.orcapod.operator.PipelineView;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
-import org.orcapod.stream.Identity;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
-import org.orcapod.stream.StreamSchema;
 
 /**
  * A function pod fixed to its input stream, with result caching and pipeline records, as Python
@@ -54,7 +50,7 @@ import org.orcapod.stream.StreamSchema;
  * record id the pipeline entry id: the Arrow hash of the tag (with system tags), the input packet
  * hash and the node's content hash.
  */
-public final class FunctionNode implements Stream {
+public final class FunctionNode extends DelegatingStream {
   private final FunctionPod pod;
   private final Stream input;
   private final BufferAllocator allocator;
@@ -227,27 +223,18 @@ public final class FunctionNode implements Stream {
 
   /** Where this node's pipeline records live, relative to the pipeline database. */
   public RecordPath nodePath() {
-    List<String> path = new ArrayList<>(pod.uri().components());
-    path.add("schema:" + pipelineHash());
-    if (tableScope == TableScope.CONTENT_HASH) {
-      path.add("instance:" + contentHash());
-    }
-    return new RecordPath(path);
+    return tableScope.nodePath(pod.uri().components(), pipelineHash(), this::contentHash);
   }
 
   /** Python's {@code (pod, frozenset({input}))}. */
   @Override
   public Object identityStructure() {
-    Set<Object> in = new LinkedHashSet<>();
-    in.add(input);
-    return Identity.tuple(pod, in);
+    return pod.identityOn(input);
   }
 
   @Override
   public Object pipelineIdentityStructure() {
-    Set<Object> in = new LinkedHashSet<>();
-    in.add(PipelineView.of(input));
-    return Identity.tuple(pod, in);
+    return pod.identityOn(PipelineView.of(input));
   }
 
   // ------------------------------------------------------------------ running
@@ -457,6 +444,11 @@ public final class FunctionNode implements Stream {
     return loaded;
   }
 
+  @Override
+  protected Stream delegate() {
+    return current();
+  }
+
   /** Whether {@link #run()} has produced this node's output in this process. */
   public synchronized boolean hasRun() {
     return computed != null;
@@ -585,31 +577,6 @@ public final class FunctionNode implements Stream {
   }
 
   // ------------------------------------------------------------------ Stream
-
-  @Override
-  public StreamKeys keys(ColumnConfig config) {
-    return current().keys(config);
-  }
-
-  @Override
-  public StreamSchema outputSchema(ColumnConfig config) {
-    return current().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator target) {
-    return current().asTable(config, target);
-  }
-
-  @Override
-  public int rowCount() {
-    return current().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return current().rows();
-  }
 
   private void checkOpen() {
     if (closed) {

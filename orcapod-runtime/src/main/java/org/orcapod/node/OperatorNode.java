@@ -114,12 +114,7 @@ public final class OperatorNode implements Stream {
 
   /** Where the node's records live, relative to the pipeline database. */
   public RecordPath nodePath() {
-    List<String> path = new ArrayList<>(operatorUri);
-    path.add("schema:" + pipelineHash());
-    if (tableScope == TableScope.CONTENT_HASH) {
-      path.add("instance:" + contentHash());
-    }
-    return new RecordPath(path);
+    return tableScope.nodePath(operatorUri, pipelineHash(), this::contentHash);
   }
 
   @Override

@@ -2,15 +2,13 @@ package org.orcapod.operator;
 
 import java.util.Collection;
 import java.util.List;
-import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
-import org.orcapod.stream.StreamSchema;
 
 /**
  * Removes the named tag columns; packets and system tags are untouched. With {@code strict} (the
  * default) every named column must be a tag column.
  */
-public final class DropTagColumns extends ColumnOperator {
+public final class DropTagColumns extends TagColumnOperator {
   /** Drops {@code columns}, strictly. */
   public DropTagColumns(Collection<String> columns) {
     this(columns, true);
@@ -22,27 +20,7 @@ public final class DropTagColumns extends ColumnOperator {
   }
 
   @Override
-  protected void validate(Stream input) {
-    requirePresent("tag column", dataKeys(input).tag());
-  }
-
-  @Override
-  protected StreamSchema outputSchema(Stream input, boolean withSystemTags) {
-    StreamSchema s = input.outputSchema(SelectTagColumns.config(withSystemTags));
-    return new StreamSchema(s.tag().drop(dropped(input.keys())), s.packet());
-  }
-
-  private List<String> dropped(StreamKeys keys) {
+  List<String> dropped(StreamKeys keys) {
     return minus(keys.tag(), minus(keys.tag(), columns()));
-  }
-
-  @Override
-  protected Stream compute(OperatorContext context, Stream input) {
-    StreamKeys keys = input.keys();
-    List<String> drop = dropped(keys);
-    if (drop.isEmpty()) {
-      return input;
-    }
-    return without(context, input, drop, false, minus(keys.tag(), drop));
   }
 }

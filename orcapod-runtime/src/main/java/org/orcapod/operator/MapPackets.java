@@ -8,7 +8,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.schema.Schema;
 import org.orcapod.schema.SystemConstants;
-import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
@@ -18,10 +17,7 @@ import org.orcapod.stream.StreamSchema;
  * the packet columns the map does not name are removed. Tags are untouched. Names in the map that
  * are not packet columns are ignored, as in Python.
  */
-public final class MapPackets extends UnaryOperator {
-  private final Map<String, String> nameMap;
-  private final boolean dropUnmapped;
-
+public final class MapPackets extends RenameOperator {
   /** Renames by {@code nameMap}, keeping unmapped packet columns. */
   public MapPackets(Map<String, String> nameMap) {
     this(nameMap, false);
@@ -29,30 +25,13 @@ public final class MapPackets extends UnaryOperator {
 
   /** Renames by {@code nameMap}; with {@code dropUnmapped} unmapped packet columns are dropped. */
   public MapPackets(Map<String, String> nameMap, boolean dropUnmapped) {
-    this.nameMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nameMap));
-    this.dropUnmapped = dropUnmapped;
-  }
-
-  /** The name map. */
-  public Map<String, String> nameMap() {
-    return nameMap;
-  }
-
-  /** Whether unmapped packet columns are dropped. */
-  public boolean dropUnmapped() {
-    return dropUnmapped;
-  }
-
-  /** Python's {@code (ClassName, name_map, drop_unmapped)}. */
-  @Override
-  public Object identityStructure() {
-    return Identity.tuple("MapPackets", nameMap, dropUnmapped);
+    super("MapPackets", nameMap, dropUnmapped);
   }
 
   @Override
   protected void validate(Stream input) {
     StreamKeys keys = input.keys();
-    Renames.check("MapPackets", nameMap, keys.packet(), keys.tag());
+    Renames.check("MapPackets", nameMap(), keys.packet(), keys.tag());
   }
 
   @Override
@@ -61,9 +40,9 @@ public final class MapPackets extends UnaryOperator {
     List<Field> packets = new ArrayList<>();
     for (Field f : s.packet().fields()) {
       String n = f.getName();
-      if (nameMap.containsKey(n)) {
-        packets.add(new Field(nameMap.get(n), f.getFieldType(), f.getChildren()));
-      } else if (!dropUnmapped) {
+      if (nameMap().containsKey(n)) {
+        packets.add(new Field(nameMap().get(n), f.getFieldType(), f.getChildren()));
+      } else if (!dropUnmapped()) {
         packets.add(f);
       }
     }
@@ -73,12 +52,12 @@ public final class MapPackets extends UnaryOperator {
   @Override
   protected Stream compute(OperatorContext context, Stream input) {
     StreamKeys keys = input.keys();
-    Map<String, String> relevant = Renames.relevant(nameMap, keys.packet());
+    Map<String, String> relevant = Renames.relevant(nameMap(), keys.packet());
     if (relevant.isEmpty()) {
       return input;
     }
     List<String> gone = new ArrayList<>();
-    if (dropUnmapped) {
+    if (dropUnmapped()) {
       for (String p : ColumnOperator.minus(keys.packet(), relevant.keySet())) {
         gone.add(p);
         gone.add(SystemConstants.sourceInfoColumn(p));

@@ -1,13 +1,11 @@
 package org.orcapod.operator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.schema.Schema;
-import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
@@ -17,10 +15,7 @@ import org.orcapod.stream.StreamSchema;
  * name are removed. Packets and system tags are untouched. Names in the map that are not tag
  * columns are ignored, as in Python.
  */
-public final class MapTags extends UnaryOperator {
-  private final Map<String, String> nameMap;
-  private final boolean dropUnmapped;
-
+public final class MapTags extends RenameOperator {
   /** Renames by {@code nameMap}, keeping unmapped tags. */
   public MapTags(Map<String, String> nameMap) {
     this(nameMap, false);
@@ -28,30 +23,13 @@ public final class MapTags extends UnaryOperator {
 
   /** Renames by {@code nameMap}; with {@code dropUnmapped} unmapped tags are dropped. */
   public MapTags(Map<String, String> nameMap, boolean dropUnmapped) {
-    this.nameMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nameMap));
-    this.dropUnmapped = dropUnmapped;
-  }
-
-  /** The name map. */
-  public Map<String, String> nameMap() {
-    return nameMap;
-  }
-
-  /** Whether unmapped tag columns are dropped. */
-  public boolean dropUnmapped() {
-    return dropUnmapped;
-  }
-
-  /** Python's {@code (ClassName, name_map, drop_unmapped)}. */
-  @Override
-  public Object identityStructure() {
-    return Identity.tuple("MapTags", nameMap, dropUnmapped);
+    super("MapTags", nameMap, dropUnmapped);
   }
 
   @Override
   protected void validate(Stream input) {
     StreamKeys keys = input.keys();
-    Renames.check("MapTags", nameMap, keys.tag(), keys.packet());
+    Renames.check("MapTags", nameMap(), keys.tag(), keys.packet());
   }
 
   @Override
@@ -62,9 +40,9 @@ public final class MapTags extends UnaryOperator {
     for (Field f : s.tag().fields()) {
       String n = f.getName();
       boolean isTag = keys.tag().contains(n);
-      if (isTag && nameMap.containsKey(n)) {
-        tags.add(new Field(nameMap.get(n), f.getFieldType(), f.getChildren()));
-      } else if (!isTag || !dropUnmapped) {
+      if (isTag && nameMap().containsKey(n)) {
+        tags.add(new Field(nameMap().get(n), f.getFieldType(), f.getChildren()));
+      } else if (!isTag || !dropUnmapped()) {
         tags.add(f);
       }
     }
@@ -74,12 +52,12 @@ public final class MapTags extends UnaryOperator {
   @Override
   protected Stream compute(OperatorContext context, Stream input) {
     StreamKeys keys = input.keys();
-    Map<String, String> relevant = Renames.relevant(nameMap, keys.tag());
+    Map<String, String> relevant = Renames.relevant(nameMap(), keys.tag());
     if (relevant.isEmpty()) {
       return input;
     }
     List<String> unmapped =
-        dropUnmapped ? ColumnOperator.minus(keys.tag(), relevant.keySet()) : List.of();
+        dropUnmapped() ? ColumnOperator.minus(keys.tag(), relevant.keySet()) : List.of();
     List<String> newTags = new ArrayList<>();
     for (String t : keys.tag()) {
       if (!unmapped.contains(t)) {

@@ -2,13 +2,11 @@ package org.orcapod.operator;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.hashing.ContentHash;
 import org.orcapod.schema.ColumnConfig;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamKeys;
@@ -24,7 +22,7 @@ import org.orcapod.stream.StreamSchema;
  * computation; asking for other column groups (source info, meta, context, content hash) computes
  * the output. Closing the stream releases the computed output but never the inputs.
  */
-public final class OperatorStream implements Stream {
+public final class OperatorStream extends DelegatingStream {
   private final Operator operator;
   private final OperatorContext context;
   private final List<Stream> inputs;
@@ -65,6 +63,11 @@ public final class OperatorStream implements Stream {
     return result;
   }
 
+  @Override
+  protected Stream delegate() {
+    return result();
+  }
+
   private static boolean predictable(ColumnConfig c) {
     return !c.meta()
         && c.metaColumns().isEmpty()
@@ -85,21 +88,6 @@ public final class OperatorStream implements Stream {
       return operator.outputSchema(context, inputs, config.systemTags());
     }
     return result().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator allocator) {
-    return result().asTable(config, allocator);
-  }
-
-  @Override
-  public int rowCount() {
-    return result().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return result().rows();
   }
 
   /** Python's {@code (pod, pod.argument_symmetry(upstreams))}. */

@@ -1,14 +1,12 @@
 package org.orcapod.source;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.jspecify.annotations.Nullable;
 import org.orcapod.stream.VectorSharing;
 
 /**
@@ -26,14 +24,13 @@ public final class ArrowTableSource extends RootSource {
     return "ArrowTableSource";
   }
 
-  /** Options of an {@link ArrowTableSource}. */
-  public static final class Builder {
+  /**
+   * Options of an {@link ArrowTableSource}: by default no tag columns and the source id is the
+   * first 20 hex characters of the table's hash.
+   */
+  public static final class Builder extends SourceOptions<Builder> {
     private final VectorSchemaRoot table;
     private final SourceContext context;
-    private List<String> tagColumns = List.of();
-    private List<String> systemTagColumns = List.of();
-    private @Nullable String sourceId;
-    private @Nullable String recordIdColumn;
     private boolean inferNullable;
 
     private Builder(VectorSchemaRoot table, SourceContext context) {
@@ -41,32 +38,8 @@ public final class ArrowTableSource extends RootSource {
       this.context = context;
     }
 
-    /** The tag columns. */
-    public Builder tagColumns(Collection<String> names) {
-      this.tagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The tag columns. */
-    public Builder tagColumns(String... names) {
-      return tagColumns(List.of(names));
-    }
-
-    /** User columns to turn into system tags. */
-    public Builder systemTagColumns(Collection<String> names) {
-      this.systemTagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The source id (default: the first 20 hex characters of the table's hash). */
-    public Builder sourceId(@Nullable String id) {
-      this.sourceId = id;
-      return this;
-    }
-
-    /** The column whose values name records ({@code col=value}); default {@code row_<i>}. */
-    public Builder recordIdColumn(@Nullable String column) {
-      this.recordIdColumn = column;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -83,13 +56,24 @@ public final class ArrowTableSource extends RootSource {
       SourceStreamBuilder builder = new SourceStreamBuilder(context);
       if (!inferNullable) {
         return new ArrowTableSource(
-            builder.build(table, tagColumns, sourceId, recordIdColumn, systemTagColumns, allocator),
+            builder.build(
+                table,
+                tagColumnsOrNone(),
+                givenSourceId(),
+                givenRecordIdColumn(),
+                givenSystemTagColumns(),
+                allocator),
             context);
       }
       try (VectorSchemaRoot inferred = withInferredNullability(table, allocator)) {
         return new ArrowTableSource(
             builder.build(
-                inferred, tagColumns, sourceId, recordIdColumn, systemTagColumns, allocator),
+                inferred,
+                tagColumnsOrNone(),
+                givenSourceId(),
+                givenRecordIdColumn(),
+                givenSystemTagColumns(),
+                allocator),
             context);
       }
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -98,14 +97,13 @@ public final class CsvSource extends RootSource {
     return new Builder(file, context);
   }
 
-  /** Options of a {@link CsvSource}. */
-  public static final class Builder {
+  /**
+   * Options of a {@link CsvSource}: by default no tag columns and the source id is the path as
+   * given.
+   */
+  public static final class Builder extends SourceOptions<Builder> {
     private final Path file;
     private final SourceContext context;
-    private List<String> tagColumns = List.of();
-    private List<String> systemTagColumns = List.of();
-    private @Nullable String sourceId;
-    private @Nullable String recordIdColumn;
     private @Nullable List<Field> schema;
 
     private Builder(Path file, SourceContext context) {
@@ -113,32 +111,8 @@ public final class CsvSource extends RootSource {
       this.context = context;
     }
 
-    /** The tag columns. */
-    public Builder tagColumns(Collection<String> names) {
-      this.tagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The tag columns. */
-    public Builder tagColumns(String... names) {
-      return tagColumns(List.of(names));
-    }
-
-    /** User columns to turn into system tags. */
-    public Builder systemTagColumns(Collection<String> names) {
-      this.systemTagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The source id (default: the path as given). */
-    public Builder sourceId(@Nullable String id) {
-      this.sourceId = id;
-      return this;
-    }
-
-    /** The column whose values name records ({@code col=value}); default {@code row_<i>}. */
-    public Builder recordIdColumn(@Nullable String column) {
-      this.recordIdColumn = column;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -156,10 +130,17 @@ public final class CsvSource extends RootSource {
      */
     public CsvSource build(BufferAllocator allocator) {
       try (VectorSchemaRoot table = read(file, schema, allocator)) {
+        String sourceId = givenSourceId();
         String id = sourceId != null ? sourceId : file.toString();
         return new CsvSource(
             new SourceStreamBuilder(context)
-                .build(table, tagColumns, id, recordIdColumn, systemTagColumns, allocator),
+                .build(
+                    table,
+                    tagColumnsOrNone(),
+                    id,
+                    givenRecordIdColumn(),
+                    givenSystemTagColumns(),
+                    allocator),
             context,
             file);
       }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -63,16 +62,15 @@ public final class JdbcSource extends RootSource {
     return new Builder(db, null, query, context);
   }
 
-  /** Options of a {@link JdbcSource}. */
-  public static final class Builder {
+  /**
+   * Options of a {@link JdbcSource}: by default the tag columns of a table are its primary-key
+   * columns (a query needs them given) and the source id is the table name, or the query text.
+   */
+  public static final class Builder extends SourceOptions<Builder> {
     private final DataSource db;
     private final @Nullable String table;
     private final @Nullable String query;
     private final SourceContext context;
-    private @Nullable List<String> tagColumns;
-    private List<String> systemTagColumns = List.of();
-    private @Nullable String sourceId;
-    private @Nullable String recordIdColumn;
 
     private Builder(
         DataSource db, @Nullable String table, @Nullable String query, SourceContext c) {
@@ -82,32 +80,8 @@ public final class JdbcSource extends RootSource {
       this.context = c;
     }
 
-    /** The tag columns (default for a table: its primary-key columns). */
-    public Builder tagColumns(Collection<String> names) {
-      this.tagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The tag columns. */
-    public Builder tagColumns(String... names) {
-      return tagColumns(List.of(names));
-    }
-
-    /** User columns to turn into system tags. */
-    public Builder systemTagColumns(Collection<String> names) {
-      this.systemTagColumns = List.copyOf(names);
-      return this;
-    }
-
-    /** The source id (default: the table name, or the query text). */
-    public Builder sourceId(@Nullable String id) {
-      this.sourceId = id;
-      return this;
-    }
-
-    /** The column whose values name records ({@code col=value}); default {@code row_<i>}. */
-    public Builder recordIdColumn(@Nullable String column) {
-      this.recordIdColumn = column;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -122,7 +96,7 @@ public final class JdbcSource extends RootSource {
       String what = table != null ? "table '" + table + "'" : "query '" + query + "'";
       String sql = table != null ? "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"" : query;
       try (Connection conn = db.getConnection()) {
-        List<String> tags = tagColumns;
+        List<String> tags = givenTagColumns();
         if (tags == null) {
           if (table == null) {
             throw new OrcapodException(
@@ -141,10 +115,11 @@ public final class JdbcSource extends RootSource {
             throw new OrcapodException(
                 "Orcapod/EmptySource", what + " returned no rows; a source needs at least one row");
           }
+          String sourceId = givenSourceId();
           String id = sourceId != null ? sourceId : table != null ? table : sql;
           return new JdbcSource(
               new SourceStreamBuilder(context)
-                  .build(data, tags, id, recordIdColumn, systemTagColumns, allocator),
+                  .build(data, tags, id, givenRecordIdColumn(), givenSystemTagColumns(), allocator),
               context);
         }
       } catch (SQLException e) {

@@ -1,15 +1,10 @@
 package org.orcapod.source;
 
-import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.orcapod.datagram.TagPacket;
 import org.orcapod.hashing.ContentHash;
-import org.orcapod.schema.ColumnConfig;
 import org.orcapod.stream.ArrowTableStream;
+import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
-import org.orcapod.stream.StreamKeys;
 import org.orcapod.stream.StreamSchema;
 
 /**
@@ -21,7 +16,7 @@ import org.orcapod.stream.StreamSchema;
  * packet_schema)}, with the data schemas (no system columns). {@link #pythonClassName()} is the
  * Python class name, so identical data and names hash identically in both implementations.
  */
-public abstract class RootSource implements Stream {
+public abstract class RootSource extends DelegatingStream {
   private final SourceStreamBuilder.Result result;
   private final SourceContext context;
 
@@ -54,6 +49,11 @@ public abstract class RootSource implements Stream {
     return result.stream();
   }
 
+  @Override
+  protected Stream delegate() {
+    return stream();
+  }
+
   /** The hashers this source was built with. */
   public SourceContext context() {
     return context;
@@ -82,31 +82,6 @@ public abstract class RootSource implements Stream {
   /** The pipeline hash under this source's semantic hasher. */
   public ContentHash pipelineHash() {
     return context.semanticHasher().hash(pipelineIdentityStructure());
-  }
-
-  @Override
-  public StreamKeys keys(ColumnConfig config) {
-    return stream().keys(config);
-  }
-
-  @Override
-  public StreamSchema outputSchema(ColumnConfig config) {
-    return stream().outputSchema(config);
-  }
-
-  @Override
-  public VectorSchemaRoot asTable(ColumnConfig config, BufferAllocator allocator) {
-    return stream().asTable(config, allocator);
-  }
-
-  @Override
-  public int rowCount() {
-    return stream().rowCount();
-  }
-
-  @Override
-  public List<TagPacket> rows() {
-    return stream().rows();
   }
 
   @Override
