@@ -268,7 +268,7 @@ public final class PacketLoop {
           }
           continue;
         }
-        String id = UuidV7.next();
+        String id = resultPacketId(pod, inputHashes[r]);
         int newRow = newIds.size();
         newIds.add(id);
         newHashes.add(inputHashes[r]);
@@ -560,5 +560,20 @@ public final class PacketLoop {
         fn.canonicalName(),
         fn.inputSchema().identityStructure(),
         fn.outputSchema().identityStructure());
+  }
+
+  /**
+   * The record id of a newly computed result: a name-based UUID of the function's uri and the input
+   * packet hash, not a random one. A result is only computed when no stored row has its input hash,
+   * so the id names exactly one result; and two processes racing on the same packet (both miss the
+   * cache, both compute) write the same record id, so the database's skip-duplicates keeps one row
+   * instead of two, and both processes' pipeline records name that row.
+   */
+  static String resultPacketId(FunctionPod pod, String inputHash) {
+    String key = pod.uri().joined() + SystemConstants.BLOCK_SEPARATOR + inputHash;
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 }
