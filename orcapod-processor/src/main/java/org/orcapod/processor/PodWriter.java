@@ -42,18 +42,16 @@ import org.orcapod.graph.Column;
  */
 final class PodWriter {
   /** The runtime class a generated pod extends; no runtime on the class path, no pods. */
-  static final String RUNTIME_BASE = "org.orcapod.function.AbstractPacketFunction";
+  static final String RUNTIME_BASE = "org.orcapod.function.GeneratedPacketFunction";
 
   private static final String GENERATOR = OrcapodProcessor.class.getName();
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName BASE =
-      ClassName.get("org.orcapod.function", "AbstractPacketFunction");
+      ClassName.get("org.orcapod.function", "GeneratedPacketFunction");
   private static final ClassName SCHEMA = ClassName.get("org.orcapod.schema", "Schema");
   private static final ClassName TYPE_MAPPING = ClassName.get("org.orcapod.schema", "TypeMapping");
   private static final ClassName ARROW_VALUES = ClassName.get("org.orcapod.schema", "ArrowValues");
-  private static final ClassName FINGERPRINT =
-      ClassName.get("org.orcapod.function", "BytecodeFingerprint");
   private static final ClassName OUTPUT_EXCEPTION =
       ClassName.get("org.orcapod.function", "FunctionOutputException");
   private static final ClassName FIELD =
@@ -190,25 +188,23 @@ final class PodWriter {
               .initializer("new $T()", ownerType)
               .build());
     }
+    List<CodeBlock> superArgs = new ArrayList<>();
+    superArgs.add(CodeBlock.of("CANONICAL_NAME, VERSION, INPUT_SCHEMA, OUTPUT_SCHEMA"));
+    superArgs.add(CodeBlock.of("$T.class", ownerType));
+    superArgs.add(CodeBlock.of("$S", method.getSimpleName()));
+    for (VariableElement p : method.getParameters()) {
+      superArgs.add(CodeBlock.of("$T.class", TypeName.get(types.erasure(p.asType()))));
+    }
     pod.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("Creates the pod; it has no executor until one is set.\n")
             .addModifiers(Modifier.PUBLIC)
+            .addStatement("super($L)", CodeBlock.join(superArgs, ", "))
             .build());
-    pod.addMethod(getter("canonicalName", ClassName.get(String.class), "CANONICAL_NAME"));
-    pod.addMethod(getter("version", ClassName.get(String.class), "VERSION"));
-    pod.addMethod(getter("inputSchema", SCHEMA, "INPUT_SCHEMA"));
-    pod.addMethod(getter("outputSchema", SCHEMA, "OUTPUT_SCHEMA"));
-    pod.addMethod(fingerprint(method, ownerType));
     CodeBlock callee = model.isStatic() ? CodeBlock.of("$T", ownerType) : CodeBlock.of("target");
     pod.addMethod(directCall(model, callee, conv, inNames, outNames, outTypes, components));
     pod.addMethod(invoke(model, callee, conv, inNames, outNames, outTypes, components));
-    pod.addMethod(column());
     conv.addTo(pod);
-    pod.addField(
-        FieldSpec.builder(String.class, "fingerprint", Modifier.PRIVATE, Modifier.VOLATILE)
-            .build());
-    pod.addMethod(fingerprintCompute(method, ownerType));
     return JavaFile.builder(pkg, pod.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
@@ -236,54 +232,6 @@ final class PodWriter {
 
   private static CodeBlock listOf(List<CodeBlock> items) {
     return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(items, ", "));
-  }
-
-  private static MethodSpec getter(String name, TypeName type, String constant) {
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(type)
-        .addStatement("return $L", constant)
-        .build();
-  }
-
-  private MethodSpec fingerprint(ExecutableElement method, TypeName owner) {
-    return MethodSpec.methodBuilder("bytecodeFingerprint")
-        .addJavadoc(
-            "The fingerprint of {@code $L}'s bytecode, as the reflective path records it.\n",
-            method.getSimpleName())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("String f = fingerprint")
-        .beginControlFlow("if (f == null)")
-        .addStatement("f = computeFingerprint()")
-        .addStatement("fingerprint = f")
-        .endControlFlow()
-        .addStatement("return f")
-        .build();
-  }
-
-  private MethodSpec fingerprintCompute(ExecutableElement method, TypeName owner) {
-    List<CodeBlock> classes = new ArrayList<>();
-    classes.add(CodeBlock.of("$S", method.getSimpleName()));
-    for (VariableElement p : method.getParameters()) {
-      classes.add(CodeBlock.of("$T.class", TypeName.get(types.erasure(p.asType()))));
-    }
-    return MethodSpec.methodBuilder("computeFingerprint")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(String.class)
-        .beginControlFlow("try")
-        .addComment("Read once, off the hot path: the method's bytecode, not a call through it.")
-        .addStatement(
-            "return $T.ofMethod($T.class.getDeclaredMethod($L))",
-            FINGERPRINT,
-            owner,
-            CodeBlock.join(classes, ", "))
-        .nextControlFlow("catch ($T e)", NoSuchMethodException.class)
-        .addStatement("return $T.UNKNOWN", FINGERPRINT)
-        .endControlFlow()
-        .build();
   }
 
   private MethodSpec directCall(
@@ -423,28 +371,6 @@ final class PodWriter {
     m.addStatement("throw e");
     m.endControlFlow();
     return m.build();
-  }
-
-  private static MethodSpec column() {
-    TypeVariableName v = TypeVariableName.get("V", FIELD_VECTOR);
-    return MethodSpec.methodBuilder("column")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addTypeVariable(v)
-        .returns(v)
-        .addParameter(ROOT, "input")
-        .addParameter(String.class, "name")
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), v), "type")
-        .addStatement("$T vector = input.getVector(name)", FIELD_VECTOR)
-        .beginControlFlow("if (!type.isInstance(vector))")
-        .addStatement(
-            "throw new $T(\"[Orcapod/InputSchemaMismatch] \" + CANONICAL_NAME + \" reads column '\""
-                + " + name + \"' as \" + INPUT_SCHEMA.require(name) + \", but the input has \" +"
-                + " (vector == null ? \"no such column\" : vector.getField().toString()) + \"; give"
-                + " it rows of INPUT_SCHEMA\")",
-            IllegalArgumentException.class)
-        .endControlFlow()
-        .addStatement("return type.cast(vector)")
-        .build();
   }
 
   /** The vector class read and written directly, or null for the generic value path. */

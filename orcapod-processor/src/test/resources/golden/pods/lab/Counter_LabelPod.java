@@ -8,15 +8,13 @@ import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.function.AbstractPacketFunction;
-import org.orcapod.function.BytecodeFingerprint;
 import org.orcapod.function.FunctionOutputException;
+import org.orcapod.function.GeneratedPacketFunction;
 import org.orcapod.schema.Schema;
 
 /**
@@ -27,7 +25,7 @@ import org.orcapod.schema.Schema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class Counter_LabelPod extends AbstractPacketFunction {
+public final class Counter_LabelPod extends GeneratedPacketFunction {
   public static final String CANONICAL_NAME = "label";
 
   public static final String VERSION = "v0.0";
@@ -44,45 +42,11 @@ public final class Counter_LabelPod extends AbstractPacketFunction {
 
   private final Counter target = new Counter();
 
-  private volatile String fingerprint;
-
   /**
    * Creates the pod; it has no executor until one is set.
    */
   public Counter_LabelPod() {
-  }
-
-  @Override
-  public String canonicalName() {
-    return CANONICAL_NAME;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
-  }
-
-  @Override
-  public Schema inputSchema() {
-    return INPUT_SCHEMA;
-  }
-
-  @Override
-  public Schema outputSchema() {
-    return OUTPUT_SCHEMA;
-  }
-
-  /**
-   * The fingerprint of {@code label}'s bytecode, as the reflective path records it.
-   */
-  @Override
-  public String bytecodeFingerprint() {
-    String f = fingerprint;
-    if (f == null) {
-      f = computeFingerprint();
-      fingerprint = f;
-    }
-    return f;
+    super(CANONICAL_NAME, VERSION, INPUT_SCHEMA, OUTPUT_SCHEMA, Counter.class, "label", String.class, boolean.class);
   }
 
   @Override
@@ -127,24 +91,6 @@ public final class Counter_LabelPod extends AbstractPacketFunction {
     } catch (Exception | Error e) {
       out.close();
       throw e;
-    }
-  }
-
-  private static <V extends FieldVector> V column(VectorSchemaRoot input, String name,
-      Class<V> type) {
-    FieldVector vector = input.getVector(name);
-    if (!type.isInstance(vector)) {
-      throw new IllegalArgumentException("[Orcapod/InputSchemaMismatch] " + CANONICAL_NAME + " reads column '" + name + "' as " + INPUT_SCHEMA.require(name) + ", but the input has " + (vector == null ? "no such column" : vector.getField().toString()) + "; give it rows of INPUT_SCHEMA");
-    }
-    return type.cast(vector);
-  }
-
-  private static String computeFingerprint() {
-    try {
-      // Read once, off the hot path: the method's bytecode, not a call through it.
-      return BytecodeFingerprint.ofMethod(Counter.class.getDeclaredMethod("label", String.class, boolean.class));
-    } catch (NoSuchMethodException e) {
-      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

@@ -7,13 +7,11 @@ import java.util.Map;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.function.AbstractPacketFunction;
-import org.orcapod.function.BytecodeFingerprint;
+import org.orcapod.function.GeneratedPacketFunction;
 import org.orcapod.schema.Schema;
 
 /**
@@ -24,7 +22,7 @@ import org.orcapod.schema.Schema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class LabFunctions_AddPod extends AbstractPacketFunction {
+public final class LabFunctions_AddPod extends GeneratedPacketFunction {
   public static final String CANONICAL_NAME = "add";
 
   public static final String VERSION = "v0.0";
@@ -39,45 +37,11 @@ public final class LabFunctions_AddPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("sum", new FieldType(false, new ArrowType.Int(64, true), null), null)));
 
-  private volatile String fingerprint;
-
   /**
    * Creates the pod; it has no executor until one is set.
    */
   public LabFunctions_AddPod() {
-  }
-
-  @Override
-  public String canonicalName() {
-    return CANONICAL_NAME;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
-  }
-
-  @Override
-  public Schema inputSchema() {
-    return INPUT_SCHEMA;
-  }
-
-  @Override
-  public Schema outputSchema() {
-    return OUTPUT_SCHEMA;
-  }
-
-  /**
-   * The fingerprint of {@code add}'s bytecode, as the reflective path records it.
-   */
-  @Override
-  public String bytecodeFingerprint() {
-    String f = fingerprint;
-    if (f == null) {
-      f = computeFingerprint();
-      fingerprint = f;
-    }
-    return f;
+    super(CANONICAL_NAME, VERSION, INPUT_SCHEMA, OUTPUT_SCHEMA, LabFunctions.class, "add", long.class, Long.class);
   }
 
   @Override
@@ -118,24 +82,6 @@ public final class LabFunctions_AddPod extends AbstractPacketFunction {
     } catch (Exception | Error e) {
       out.close();
       throw e;
-    }
-  }
-
-  private static <V extends FieldVector> V column(VectorSchemaRoot input, String name,
-      Class<V> type) {
-    FieldVector vector = input.getVector(name);
-    if (!type.isInstance(vector)) {
-      throw new IllegalArgumentException("[Orcapod/InputSchemaMismatch] " + CANONICAL_NAME + " reads column '" + name + "' as " + INPUT_SCHEMA.require(name) + ", but the input has " + (vector == null ? "no such column" : vector.getField().toString()) + "; give it rows of INPUT_SCHEMA");
-    }
-    return type.cast(vector);
-  }
-
-  private static String computeFingerprint() {
-    try {
-      // Read once, off the hot path: the method's bytecode, not a call through it.
-      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("add", long.class, Long.class));
-    } catch (NoSuchMethodException e) {
-      return BytecodeFingerprint.UNKNOWN;
     }
   }
 }

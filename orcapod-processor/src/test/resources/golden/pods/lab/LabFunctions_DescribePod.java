@@ -20,9 +20,8 @@ import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.function.AbstractPacketFunction;
-import org.orcapod.function.BytecodeFingerprint;
 import org.orcapod.function.FunctionOutputException;
+import org.orcapod.function.GeneratedPacketFunction;
 import org.orcapod.schema.ArrowValues;
 import org.orcapod.schema.Schema;
 import org.orcapod.schema.TypeMapping;
@@ -35,7 +34,7 @@ import org.orcapod.schema.TypeMapping;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class LabFunctions_DescribePod extends AbstractPacketFunction {
+public final class LabFunctions_DescribePod extends GeneratedPacketFunction {
   public static final String CANONICAL_NAME = "describe";
 
   public static final String VERSION = "v3.0";
@@ -50,45 +49,11 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("upper", new FieldType(false, ArrowType.LargeUtf8.INSTANCE, null), null), new Field("size", new FieldType(true, new ArrowType.Int(64, true), null), null), new Field("next", new FieldType(false, new ArrowType.Date(DateUnit.DAY), null), null), new Field("more", new FieldType(false, new ArrowType.Decimal(TypeMapping.DEFAULT_DECIMAL_PRECISION, TypeMapping.DEFAULT_DECIMAL_SCALE, 128), null), null), new Field("fileSize", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("total", new FieldType(false, new ArrowType.Int(64, true), null), null)));
 
-  private volatile String fingerprint;
-
   /**
    * Creates the pod; it has no executor until one is set.
    */
   public LabFunctions_DescribePod() {
-  }
-
-  @Override
-  public String canonicalName() {
-    return CANONICAL_NAME;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
-  }
-
-  @Override
-  public Schema inputSchema() {
-    return INPUT_SCHEMA;
-  }
-
-  @Override
-  public Schema outputSchema() {
-    return OUTPUT_SCHEMA;
-  }
-
-  /**
-   * The fingerprint of {@code describe}'s bytecode, as the reflective path records it.
-   */
-  @Override
-  public String bytecodeFingerprint() {
-    String f = fingerprint;
-    if (f == null) {
-      f = computeFingerprint();
-      fingerprint = f;
-    }
-    return f;
+    super(CANONICAL_NAME, VERSION, INPUT_SCHEMA, OUTPUT_SCHEMA, LabFunctions.class, "describe", String.class, byte[].class, LocalDate.class, BigDecimal.class, Path.class, List.class);
   }
 
   @Override
@@ -170,15 +135,6 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
     }
   }
 
-  private static <V extends FieldVector> V column(VectorSchemaRoot input, String name,
-      Class<V> type) {
-    FieldVector vector = input.getVector(name);
-    if (!type.isInstance(vector)) {
-      throw new IllegalArgumentException("[Orcapod/InputSchemaMismatch] " + CANONICAL_NAME + " reads column '" + name + "' as " + INPUT_SCHEMA.require(name) + ", but the input has " + (vector == null ? "no such column" : vector.getField().toString()) + "; give it rows of INPUT_SCHEMA");
-    }
-    return type.cast(vector);
-  }
-
   private static <T> List<T> listOf(Object value, Function<Object, T> item) {
     if (value == null) {
       return null;
@@ -189,14 +145,5 @@ public final class LabFunctions_DescribePod extends AbstractPacketFunction {
       out.add(x == null ? null : item.apply(x));
     }
     return out;
-  }
-
-  private static String computeFingerprint() {
-    try {
-      // Read once, off the hot path: the method's bytecode, not a call through it.
-      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("describe", String.class, byte[].class, LocalDate.class, BigDecimal.class, Path.class, List.class));
-    } catch (NoSuchMethodException e) {
-      return BytecodeFingerprint.UNKNOWN;
-    }
   }
 }

@@ -15,8 +15,7 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.function.AbstractPacketFunction;
-import org.orcapod.function.BytecodeFingerprint;
+import org.orcapod.function.GeneratedPacketFunction;
 import org.orcapod.schema.ArrowValues;
 import org.orcapod.schema.Schema;
 
@@ -28,7 +27,7 @@ import org.orcapod.schema.Schema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
+public final class LabFunctions_ShapeOfPod extends GeneratedPacketFunction {
   public static final String CANONICAL_NAME = "shapeOf";
 
   public static final String VERSION = "v2.1";
@@ -43,45 +42,11 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
 
   public static final Schema OUTPUT_SCHEMA = Schema.of(List.of(new Field("points", new FieldType(false, ArrowType.LargeList.INSTANCE, null), List.of(new Field("item", new FieldType(true, ArrowType.Struct.INSTANCE, null), List.of(new Field("x", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("y", new FieldType(true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null))))), new Field("label", new FieldType(true, ArrowType.LargeUtf8.INSTANCE, null), null), new Field("first", new FieldType(false, ArrowType.Struct.INSTANCE, null), List.of(new Field("x", new FieldType(false, new ArrowType.Int(64, true), null), null), new Field("y", new FieldType(true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), null), null)))));
 
-  private volatile String fingerprint;
-
   /**
    * Creates the pod; it has no executor until one is set.
    */
   public LabFunctions_ShapeOfPod() {
-  }
-
-  @Override
-  public String canonicalName() {
-    return CANONICAL_NAME;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
-  }
-
-  @Override
-  public Schema inputSchema() {
-    return INPUT_SCHEMA;
-  }
-
-  @Override
-  public Schema outputSchema() {
-    return OUTPUT_SCHEMA;
-  }
-
-  /**
-   * The fingerprint of {@code shape}'s bytecode, as the reflective path records it.
-   */
-  @Override
-  public String bytecodeFingerprint() {
-    String f = fingerprint;
-    if (f == null) {
-      f = computeFingerprint();
-      fingerprint = f;
-    }
-    return f;
+    super(CANONICAL_NAME, VERSION, INPUT_SCHEMA, OUTPUT_SCHEMA, LabFunctions.class, "shape", List.class, Optional.class);
   }
 
   @Override
@@ -141,15 +106,6 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
     }
   }
 
-  private static <V extends FieldVector> V column(VectorSchemaRoot input, String name,
-      Class<V> type) {
-    FieldVector vector = input.getVector(name);
-    if (!type.isInstance(vector)) {
-      throw new IllegalArgumentException("[Orcapod/InputSchemaMismatch] " + CANONICAL_NAME + " reads column '" + name + "' as " + INPUT_SCHEMA.require(name) + ", but the input has " + (vector == null ? "no such column" : vector.getField().toString()) + "; give it rows of INPUT_SCHEMA");
-    }
-    return type.cast(vector);
-  }
-
   private static LabFunctions.Point readLabFunctions_Point(Object value) {
     if (value == null) {
       return null;
@@ -189,14 +145,5 @@ public final class LabFunctions_ShapeOfPod extends AbstractPacketFunction {
       out.add(x == null ? null : item.apply(x));
     }
     return out;
-  }
-
-  private static String computeFingerprint() {
-    try {
-      // Read once, off the hot path: the method's bytecode, not a call through it.
-      return BytecodeFingerprint.ofMethod(LabFunctions.class.getDeclaredMethod("shape", List.class, Optional.class));
-    } catch (NoSuchMethodException e) {
-      return BytecodeFingerprint.UNKNOWN;
-    }
   }
 }
