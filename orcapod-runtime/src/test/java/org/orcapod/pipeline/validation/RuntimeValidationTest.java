@@ -247,6 +247,17 @@ class RuntimeValidationTest {
   }
 
   @Test
+  void aFunctionOutputNamedLikeATagIsAPacketColumnCollision() {
+    DictSource xs = source(List.of(int64("id"), int64("x")), List.of("id"), 1L, 2L);
+    JavaPacketFunction f = function("relabel", List.of(int64("x")), List.of(int64("id")));
+    Pipeline p = pipeline("outputs", db);
+    p.label("xs", xs);
+    p.add(track(new FunctionPod(f, ctx).process(allocator, xs)));
+
+    assertInvalid(p, Messages.tagPacketCollision("relabel", "id", "xs", "xs"));
+  }
+
+  @Test
   void everyProblemIsListedInOneException() {
     DictSource flags = source(List.of(bool("flag"), int64("a")), List.of("flag"), true, 1L);
     DictSource counts = source(List.of(int64("flag"), int64("b")), List.of("flag"), 1L, 2L);
