@@ -241,4 +241,36 @@ class LabSampleTest {
       assertThat(storedInputHashes).containsExactlyInAnyOrderElementsOf(expectedStored);
     }
   }
+
+  @Test
+  void theHandWiringBuildsExactlyTheNodesAndColumnsThatLabDeclares() {
+    List<String> declared = new ArrayList<>();
+    for (java.lang.reflect.Method m : Lab.class.getDeclaredMethods()) {
+      if (!m.isSynthetic()) {
+        declared.add(m.getName());
+      }
+    }
+    try (BufferAllocator allocator = new RootAllocator();
+        Pipeline p = new LabSample().define(new DefinitionContext(null, allocator, Map.of()))) {
+      p.compile();
+      assertThat(p.labels()).containsExactlyInAnyOrderElementsOf(declared);
+      assertThat(p.node("conditions").upstream()).containsExactly("measurements");
+      assertThat(p.stream("measurements").keys().tag()).containsExactly("experiment");
+      assertThat(p.stream("measurements").keys().packet())
+          .containsExactly(components(Measurement.class, 1));
+      assertThat(p.stream("conditions").keys().tag()).containsExactly("experiment");
+      assertThat(p.stream("conditions").keys().packet())
+          .containsExactly(components(Conditions.class, 1));
+    }
+  }
+
+  /** The names of {@code type}'s record components from index {@code from} on. */
+  private static String[] components(Class<? extends Record> type, int from) {
+    java.lang.reflect.RecordComponent[] rc = type.getRecordComponents();
+    String[] out = new String[rc.length - from];
+    for (int i = from; i < rc.length; i++) {
+      out[i - from] = rc[i].getName();
+    }
+    return out;
+  }
 }
