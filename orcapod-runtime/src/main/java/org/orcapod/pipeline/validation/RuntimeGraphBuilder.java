@@ -107,11 +107,17 @@ public final class RuntimeGraphBuilder {
 
   /** A node without inputs whose rows are what the runtime predicts for {@code stream}. */
   private static Node opaque(String label, Stream stream) {
+    StreamSchema schema = stream.outputSchema();
+    List<String> tags = schema.tag().names();
+    // Downstream of a node that makes a name both a tag and a packet column (reported there), keep
+    // the tag so this node can still be described.
+    List<Column> packets =
+        columns(schema.packet()).stream().filter(c -> !tags.contains(c.name())).toList();
     return new Node(
         label,
         label,
         List.of(),
-        new DeclaredRow(stream.getClass().getName(), rowSchema(stream.outputSchema())),
+        new DeclaredRow(stream.getClass().getName(), new RowSchema(columns(schema.tag()), packets)),
         new NodeSpec.Source());
   }
 

@@ -247,6 +247,19 @@ class RuntimeValidationTest {
   }
 
   @Test
+  void aCollisionIsReportedOnceEvenBeforeAnOpaqueNode() {
+    DictSource left = source(List.of(int64("id"), int64("k"), int64("x")), List.of("id", "k"));
+    DictSource right = source(List.of(int64("k"), int64("id")), List.of("k"));
+    Pipeline p = pipeline("roles", db);
+    p.label("left", left);
+    p.label("right", right);
+    Stream joined = p.label("joined", track(new Join().process(ops, left, right)));
+    p.add("kept", track(new Filter(Predicate.col("x").gt(0)).process(ops, joined)));
+
+    assertInvalid(p, Messages.tagPacketCollision("joined", "id", "left", "right"));
+  }
+
+  @Test
   void aFunctionOutputNamedLikeATagIsAPacketColumnCollision() {
     DictSource xs = source(List.of(int64("id"), int64("x")), List.of("id"), 1L, 2L);
     JavaPacketFunction f = function("relabel", List.of(int64("x")), List.of(int64("id")));
