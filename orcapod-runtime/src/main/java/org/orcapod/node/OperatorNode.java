@@ -86,6 +86,11 @@ public final class OperatorNode implements Stream {
     return label;
   }
 
+  /** The allocator the node's buffers come from. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
   /** The cache mode. */
   public CacheMode cacheMode() {
     return cacheMode;
