@@ -168,6 +168,19 @@ public final class AsyncPipelineOrchestrator implements PipelineOrchestrator {
     }
   }
 
+  /** One batch step of a streaming node. */
+  @FunctionalInterface
+  private interface BatchStep {
+    VectorSchemaRoot apply(VectorSchemaRoot batch, BatchColumns columns, BufferAllocator target);
+  }
+
+  /** A streaming node's run, as four operations. */
+  private record Step(
+      BatchStep process,
+      java.util.function.Supplier<BatchColumns> outputColumns,
+      Runnable finish,
+      Runnable close) {}
+
   /** One run's channels and bookkeeping. */
   private final class Run {
     private final PipelineGraph graph;
@@ -208,12 +221,20 @@ public final class AsyncPipelineOrchestrator implements PipelineOrchestrator {
           Channel<RowBatch> c = new Channel<>(channelCapacity);
           inbox.get(n.label()).add(c);
           out.get(up).add(c);
-          if (n.kind() == NodeKind.FUNCTION) {
+          if (streams(n)) {
             streamingOut.get(up).add(c);
           }
           all.add(c);
         }
       }
+    }
+
+    /** Whether {@code n} consumes rows batch by batch (else it waits for its inputs to end). */
+    private boolean streams(PipelineNode n) {
+      return n.kind() == NodeKind.FUNCTION
+          || (n.kind() == NodeKind.OPERATOR
+              && n.node() instanceof OperatorNode o
+              && o.streamable());
     }
 
     RunResult execute() {
@@ -349,6 +370,13 @@ public final class AsyncPipelineOrchestrator implements PipelineOrchestrator {
     }
 
     private void runOperator(PipelineNode n) throws InterruptedException {
+      if (streams(n)) {
+        OperatorNode o = (OperatorNode) n.node();
+        o.setListener(listener(n));
+        OperatorNode.Streaming s = o.startStreaming();
+        runStreaming(n, new Step(s::process, s::outputColumns, s::finish, s::close));
+        return;
+      }
       // Blocking: wait for every input to end (their channels carry no rows).
       for (Channel<RowBatch> c : inbox.get(n.label())) {
         Optional<RowBatch> b;
@@ -368,11 +396,17 @@ public final class AsyncPipelineOrchestrator implements PipelineOrchestrator {
 
     private void runFunction(PipelineNode n) throws InterruptedException {
       FunctionNode f = (FunctionNode) n.node();
-      Channel<RowBatch> in = inbox.get(n.label()).get(0);
-      List<Channel<RowBatch>> targets = streamingOut.get(n.label());
       f.setListener(listener(n));
       f.setErrorPolicy(policy);
-      try (FunctionNode.Streaming s = f.startStreaming()) {
+      FunctionNode.Streaming s = f.startStreaming();
+      runStreaming(n, new Step(s::process, s::outputColumns, () -> s.finish(), s::close));
+    }
+
+    /** Feeds {@code n}'s input batches through {@code step} and sends each result on at once. */
+    private void runStreaming(PipelineNode n, Step step) throws InterruptedException {
+      Channel<RowBatch> in = inbox.get(n.label()).get(0);
+      List<Channel<RowBatch>> targets = streamingOut.get(n.label());
+      try {
         Optional<RowBatch> item;
         while ((item = in.receive()).isPresent()) {
           RowBatch b = item.get();
@@ -381,18 +415,20 @@ public final class AsyncPipelineOrchestrator implements PipelineOrchestrator {
             if (cancelled.get()) {
               continue;
             }
-            result = s.process(b.root(), b.columns(), batchAllocator());
+            result = step.process().apply(b.root(), b.columns(), batchAllocator());
           } finally {
             b.release();
           }
-          send(result, s.outputColumns(), targets);
+          send(result, step.outputColumns().get(), targets);
         }
         checkCancelled();
         if (!upstreamCompleted(n)) {
           end(n, Outcome.SKIPPED, null);
           return;
         }
-        s.finish();
+        step.finish().run();
+      } finally {
+        step.close().run();
       }
       end(n, Outcome.COMPLETED, null);
     }
