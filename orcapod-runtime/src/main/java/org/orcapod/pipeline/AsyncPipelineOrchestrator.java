@@ -36,14 +36,15 @@ import org.slf4j.LoggerFactory;
  * {@value #DEFAULT_BATCH_SIZE}) laid out as {@link BatchColumns#CONFIG}. A source node slices its
  * table into batches; a function node processes each batch as it arrives (pipeline-record lookup,
  * result cache per packet, new results and records stored and flushed per batch) and sends its
- * output batch on at once; a node with several streaming consumers broadcasts one shared,
- * reference-counted batch to one channel per consumer. A full channel blocks its producer
- * (backpressure), so a producer is at most {@code channelCapacity} batches, plus the one it is
- * sending, ahead of each consumer. Operators are blocking: an operator node (join, semi-join,
- * batch, merge, filter, map, select, drop…) waits until every input has ended, then runs on its
- * upstream nodes' complete outputs, as the sync orchestrator does, and streams its own output on.
- * The channel into an operator therefore carries no rows, only end-of-stream; this also means a
- * join of two branches fed by one producer cannot deadlock on full channels.
+ * output batch on at once; so does an operator node whose operator is row-local (filter, map of
+ * packets or tags, select and drop of packet or tag columns: {@link OperatorNode#streamable()}). A
+ * node with several streaming consumers broadcasts one shared, reference-counted batch to one
+ * channel per consumer. A full channel blocks its producer (backpressure), so a producer is at most
+ * {@code channelCapacity} batches, plus the one it is sending, ahead of each consumer. The other
+ * operators (join, merge join, semi-join, batch) are blocking: their node waits until every input
+ * has ended, then runs on its upstream nodes' complete outputs, as the sync orchestrator does, and
+ * streams its own output on. The channel into a blocking node carries no rows, only end-of-stream;
+ * this also means a join of two branches fed by one producer cannot deadlock on full channels.
  *
  * <p><b>Memory.</b> Every batch is closed exactly once: by its last consumer, by the channel that
  * drops it when a cancelled run closes, or by the producer for a channel already closed. Batches
