@@ -105,6 +105,12 @@ final class WriteBehind {
     }
     if (t != null) {
       t.shutdown();
+      try {
+        // a flush the timer started just now ends before the caller closes the database
+        t.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

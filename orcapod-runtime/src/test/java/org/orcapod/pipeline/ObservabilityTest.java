@@ -249,7 +249,7 @@ class ObservabilityTest {
               if (v == 30) {
                 blocked.countDown();
                 try {
-                  if (!release.await(20, TimeUnit.SECONDS)) {
+                  if (!release.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("never released");
                   }
                 } catch (InterruptedException e) {
@@ -282,10 +282,10 @@ class ObservabilityTest {
             });
     runner.start();
     try {
-      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
       Map<String, List<String>> seen = Map.of();
       List<Map<String, @Nullable Object>> logs = List.of();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline) {
         List<Map<String, @Nullable Object>> status = status(p, "gate");
         seen = new TreeMap<>();
@@ -311,7 +311,7 @@ class ObservabilityTest {
       assertThat(logs.get(2).get(LogColumns.STDOUT)).isEqualTo("gate 20\n");
     } finally {
       release.countDown();
-      runner.join(TimeUnit.SECONDS.toMillis(20));
+      runner.join(TimeUnit.SECONDS.toMillis(60));
     }
     assertThat(failure.get()).isNull();
     assertThat(status(p, "gate")).hasSize(12);
