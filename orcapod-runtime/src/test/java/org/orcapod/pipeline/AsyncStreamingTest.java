@@ -26,6 +26,8 @@ import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.memory.InMemoryArrowDatabase;
 import org.orcapod.datagram.Packet;
 import org.orcapod.datagram.Tag;
+import org.orcapod.execution.ExecutorOptions;
+import org.orcapod.execution.LocalExecutor;
 import org.orcapod.function.ErrorPolicy;
 import org.orcapod.function.FunctionPodStream;
 import org.orcapod.function.JavaPacketFunction;
@@ -309,5 +311,29 @@ class AsyncStreamingTest {
     assertThat(progress.behindWhenAheadEnded).isGreaterThanOrEqualTo(rows - 8);
     assertThat(Fixtures.sortedRows(p.stream("slow"))).hasSize(rows);
     assertThat(Fixtures.sortedRows(p.stream("MapPackets"))).hasSize(rows);
+  }
+
+  @Test
+  void batchesRunConcurrentlyOnAParallelExecutorWithTheSameRows() {
+    int rows = 30;
+    DictSource src = track(source("x", rows, 0, ctx, allocator));
+    FunctionPodStream a = fn(slowAdd("a", "x", "y", 1, 2), src);
+    FunctionPodStream b = fn(add("b", "y", "z", 1), a);
+    Pipeline p = track(Pipeline.builder("par", db, allocator).build());
+    p.add(b);
+    p.compile();
+    RunResult r =
+        p.run(
+            RunOptions.defaults()
+                .withExecutor(new LocalExecutor())
+                .withEngineOptions(ExecutorOptions.of(Map.of("parallelism", 2)))
+                .withOrchestrator(new AsyncPipelineOrchestrator(ErrorPolicy.CONTINUE, 2, 4)));
+    assertThat(r.succeeded()).isTrue();
+    assertThat(p.executor("a").supportsConcurrentExecution()).isTrue();
+    List<Map<String, @Nullable Object>> out = Fixtures.sortedRows(p.stream("b"));
+    assertThat(out).hasSize(rows);
+    for (Map<String, @Nullable Object> row : out) {
+      assertThat(row.get("z")).isEqualTo(10 * (Long) row.get("id") + 2);
+    }
   }
 }
