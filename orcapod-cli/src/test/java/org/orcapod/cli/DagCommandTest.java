@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code orcapod dag}: Mermaid, DOT and SVG of a diamond pipeline. */
 class DagCommandTest {
@@ -115,6 +116,39 @@ class DagCommandTest {
         Cli.run("dag", DIAMOND, "--format", "svg", "--dot-command", "/nonexistent/graphviz/dot"),
         ExitCodes.MISSING_TOOL,
         "install Graphviz");
+  }
+
+  /** A stand-in for Graphviz: a shell script; checks the piping, not Graphviz. */
+  private static Path script(Path dir, String body) throws Exception {
+    Path f = dir.resolve("fake-dot.sh");
+    Files.writeString(f, "#!/bin/sh\n" + body + "\n");
+    assertThat(f.toFile().setExecutable(true)).isTrue();
+    return f;
+  }
+
+  @Test
+  void svgPipesTheDotTextThroughTheDotCommand(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+    // The fake program checks its argument and wraps what it read on stdin.
+    Path fake =
+        script(dir, "[ \"$1\" = \"-Tsvg\" ] || exit 9\n" + "echo '<svg>'; cat; echo '</svg>'");
+
+    Cli.Result r = Cli.run("dag", DIAMOND, "--format", "svg", "--dot-command", fake.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo("<svg>\n" + Cli.run("dag", DIAMOND, "--format", "dot").out() + "</svg>\n");
+  }
+
+  @Test
+  void aFailingDotCommandIsOneLineWithItsMessage(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+    Path fake = script(dir, "cat > /dev/null; echo 'syntax error in line 1' >&2; exit 3");
+
+    assertOneLine(
+        Cli.run("dag", DIAMOND, "--format", "svg", "--dot-command", fake.toString()),
+        ExitCodes.MISSING_TOOL,
+        "-Tsvg failed with exit code 3: syntax error in line 1");
   }
 
   @Test
