@@ -42,7 +42,7 @@ final class DagCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
 
-  @Mixin ClassPathOption pipelineClass = new ClassPathOption();
+  @Mixin DefinitionOptions pipelineClass = new DefinitionOptions();
 
   @Option(
       names = "--format",
@@ -62,7 +62,7 @@ final class DagCommand implements Callable<Integer> {
     PrintWriter out = java.util.Objects.requireNonNull(spec).commandLine().getOut();
     String text;
     String name;
-    try (ClassPathOption.Loaded loaded = pipelineClass.load()) {
+    try (DefinitionOptions.Loaded loaded = pipelineClass.load()) {
       BufferAllocator allocator = new RootAllocator();
       try (InMemoryArrowDatabase db = InMemoryArrowDatabase.create(allocator);
           Pipeline p = pipelineClass.define(loaded.definition(), db, allocator)) {

@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
 
-  @Mixin ClassPathOption pipelineClass = new ClassPathOption();
+  @Mixin DefinitionOptions pipelineClass = new DefinitionOptions();
 
   @Mixin DatabaseOption database = new DatabaseOption();
 
@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintWriter out = s.commandLine().getOut();
     PrintWriter err = s.commandLine().getErr();
-    try (ClassPathOption.Loaded loaded = pipelineClass.load()) {
+    try (DefinitionOptions.Loaded loaded = pipelineClass.load()) {
       BufferAllocator allocator = new RootAllocator();
       try (ArrowDatabase db = database.openOrCreate(allocator)) {
         return run(loaded, db, allocator, policy, mode, out, err);
@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(
-      ClassPathOption.Loaded loaded,
+      DefinitionOptions.Loaded loaded,
       ArrowDatabase db,
       BufferAllocator allocator,
       ErrorPolicy policy,

@@ -54,7 +54,7 @@ class ClassPathTest {
   }
 
   @Test
-  void theClassIsFoundOnlyWithTheClassPathOption() {
+  void theClassIsFoundOnlyWithTheDefinitionOptions() {
     assertOneLine(
         Cli.run("dag", "extra.ExtraPipeline"),
         ExitCodes.DEFINITION,

@@ -162,6 +162,20 @@ class TablesCommandTest {
   }
 
   @Test
+  void anUnreachablePostgresDatabaseIsOneLineWithoutItsPassword() {
+    // Nothing listens on port 1: the driver's connection is refused at once.
+    String url = "jdbc:postgresql://127.0.0.1:1/orcapod?user=someone&password=s3cret";
+    for (String command : List.of("status", "cache")) {
+      Cli.Result r = Cli.run(command, "--pipeline", "squares", "--database", url);
+      assertOneLine(
+          r,
+          ExitCodes.DATABASE,
+          "cannot open the database jdbc:postgresql://127.0.0.1:1/orcapod: ");
+      assertThat(r.err()).doesNotContain("s3cret");
+    }
+  }
+
+  @Test
   void anUnknownPipelineNamesThePipelinesTheDatabaseHas() {
     assertOneLine(
         Cli.run("status", "--pipeline", "weather", "--database", db),

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * shared by {@code run} and {@code dag}: loads the class, checks that it is a {@link
  * PipelineDefinition} and builds the pipeline.
  */
-final class ClassPathOption {
+final class DefinitionOptions {
   @Parameters(
       index = "0",
       paramLabel = "<pipeline class>",
