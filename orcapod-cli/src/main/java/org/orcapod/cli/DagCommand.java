@@ -62,15 +62,20 @@ final class DagCommand implements Callable<Integer> {
     PrintWriter out = java.util.Objects.requireNonNull(spec).commandLine().getOut();
     String text;
     String name;
+    boolean defined = false;
     try (DefinitionOptions.Loaded loaded = pipelineClass.load()) {
       BufferAllocator allocator = new RootAllocator();
       try (InMemoryArrowDatabase db = InMemoryArrowDatabase.create(allocator);
           Pipeline p = pipelineClass.define(loaded.definition(), db, allocator)) {
+        defined = true;
         name = p.name();
         DagRenderer r = new DagRenderer(name, p.graph());
         text = format == Format.mermaid ? r.mermaid() : r.dot();
       } finally {
-        RunCommand.closeAllocator(allocator);
+        RunCommand.closeAllocator(
+            allocator,
+            defined ? java.util.Objects.requireNonNull(spec).commandLine().getErr() : null,
+            pipelineClass.className);
       }
     }
     if (format == Format.svg) {

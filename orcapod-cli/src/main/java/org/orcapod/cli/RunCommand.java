@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   String progress = "auto";
 
+  /** Whether define() returned a pipeline (then leftover memory is the definition's to fix). */
+  private boolean defined;
+
   @Override
   public Integer call() throws Exception {
     CommandSpec s = java.util.Objects.requireNonNull(spec);
@@ -123,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
       try (ArrowDatabase db = database.openOrCreate(allocator)) {
         return run(loaded, db, allocator, policy, mode, out, err);
       } finally {
-        closeAllocator(allocator);
+        closeAllocator(allocator, defined ? err : null, pipelineClass.className);
       }
     }
   }
@@ -138,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter err) {
     try (Pipeline pipeline = pipelineClass.define(loaded.definition(), db, allocator);
         PacketFunctionExecutor base = executor()) {
+      defined = true;
       out.println(
           "pipeline "
               + pipeline.name()
@@ -274,16 +278,27 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Closes the allocator when nothing is allocated from it any more. Sources a definition builds
-   * are not owned by the pipeline, so their buffers may still be allocated here; the command ends
-   * right after, so they are left to the process's end instead of failing (and Arrow logging a leak
-   * for) a run that succeeded.
+   * Closes the allocator, or, when buffers are still allocated from it, warns on {@code err} that
+   * the definition did not hand everything it built to {@code Pipeline.own} and leaves the buffers
+   * to the end of the process (which comes right after) instead of failing a finished command. With
+   * a null {@code err} (the definition failed) nothing is printed.
    */
-  static void closeAllocator(BufferAllocator allocator) {
-    if (allocator.getAllocatedMemory() > 0 || !allocator.getChildAllocators().isEmpty()) {
-      LOG.debug(
-          "{} bytes of sources the definition built are released when the command ends",
-          allocator.getAllocatedMemory());
+  static void closeAllocator(
+      BufferAllocator allocator, @Nullable PrintWriter err, String className) {
+    long left = allocator.getAllocatedMemory();
+    if (left > 0 || !allocator.getChildAllocators().isEmpty()) {
+      if (err == null) {
+        return; // define() failed: its error line is the one to show.
+      }
+      err.println(
+          "warning: "
+              + className
+              + " left "
+              + left
+              + " bytes of Arrow memory allocated after the pipeline was closed; hand the sources"
+              + " and streams define() builds to Pipeline.own(...) so closing the pipeline"
+              + " releases them");
+      err.flush();
       return;
     }
     allocator.close();

@@ -52,7 +52,7 @@ final class TableQuery {
         return work.apply(tables);
       }
     } finally {
-      RunCommand.closeAllocator(allocator);
+      allocator.close();
     }
   }
 

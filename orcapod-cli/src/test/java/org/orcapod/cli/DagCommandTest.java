@@ -19,6 +19,7 @@ class DagCommandTest {
     Cli.Result r = Cli.run("dag", DIAMOND);
 
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty(); // the pipeline owns its source: nothing is left allocated
     assertThat(r.out())
         .isEqualTo(
             """

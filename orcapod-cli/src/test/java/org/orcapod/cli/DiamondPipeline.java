@@ -54,12 +54,14 @@ public final class DiamondPipeline implements PipelineDefinition {
       r.put("x", 10 * i);
       rows.add(r);
     }
-    DictSource src = DictSource.of(rows, List.of("id"), "points", ctx, allocator);
-    FunctionPodStream left = new FunctionPod(add("left", "x", "y", 1), ctx).process(allocator, src);
+    Pipeline p = Pipeline.builder("diamond", c.database(), allocator).build();
+    DictSource src = p.own(DictSource.of(rows, List.of("id"), "points", ctx, allocator));
+    FunctionPodStream left =
+        p.own(new FunctionPod(add("left", "x", "y", 1), ctx).process(allocator, src));
     FunctionPodStream right =
-        new FunctionPod(add("right", "x", "w", 2), ctx).process(allocator, src);
+        p.own(new FunctionPod(add("right", "x", "w", 2), ctx).process(allocator, src));
     OperatorContext oc = new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
-    OperatorStream joined = new Join().process(oc, left, right);
+    OperatorStream joined = p.own(new Join().process(oc, left, right));
     JavaPacketFunction sum =
         JavaPacketFunction.ofLambda(
             "merge",
@@ -71,8 +73,7 @@ public final class DiamondPipeline implements PipelineDefinition {
               r.put("s", (Long) m.get("y") + (Long) m.get("w"));
               return r;
             });
-    FunctionPodStream merged = new FunctionPod(sum, ctx).process(allocator, joined);
-    Pipeline p = Pipeline.builder("diamond", c.database(), allocator).build();
+    FunctionPodStream merged = p.own(new FunctionPod(sum, ctx).process(allocator, joined));
     p.add(merged);
     p.compile();
     return p;

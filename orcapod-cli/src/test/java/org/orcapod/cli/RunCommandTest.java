@@ -63,6 +63,19 @@ class RunCommandTest {
   }
 
   @Test
+  void aDefinitionThatDoesNotOwnItsSourceIsWarnedAbout() {
+    String name = UnownedSourcePipeline.class.getName();
+    Cli.Result r = Cli.run("run", name, "--database", db());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("warning: " + name + " left ")
+        .contains("Pipeline.own(...)");
+  }
+
+  @Test
   void aNewRowIsTheOnlyPacketComputedOnTheNextRun() {
     assertThat(Cli.run("run", SQUARES, "--database", db()).code()).isZero();
 

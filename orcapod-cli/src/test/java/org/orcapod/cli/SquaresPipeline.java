@@ -51,7 +51,9 @@ public final class SquaresPipeline implements PipelineDefinition {
       r.put("x", i);
       rows.add(r);
     }
-    DictSource numbers = DictSource.of(rows, List.of("id"), "numbers", ctx, allocator);
+    // The pipeline owns everything the DAG is built from, so closing it releases all of it.
+    Pipeline p = Pipeline.builder("squares", c.database(), allocator).build();
+    DictSource numbers = p.own(DictSource.of(rows, List.of("id"), "numbers", ctx, allocator));
     JavaPacketFunction square =
         JavaPacketFunction.ofLambda(
             "square",
@@ -80,10 +82,9 @@ public final class SquaresPipeline implements PipelineDefinition {
               return out;
             });
     OperatorContext oc = new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
-    OperatorStream positive = new Filter(Predicate.col("x").gt(0L)).process(oc, numbers);
-    FunctionPodStream squared = new FunctionPod(square, ctx).process(allocator, positive);
-    FunctionPodStream plus = new FunctionPod(plusOne, ctx).process(allocator, squared);
-    Pipeline p = Pipeline.builder("squares", c.database(), allocator).build();
+    OperatorStream positive = p.own(new Filter(Predicate.col("x").gt(0L)).process(oc, numbers));
+    FunctionPodStream squared = p.own(new FunctionPod(square, ctx).process(allocator, positive));
+    FunctionPodStream plus = p.own(new FunctionPod(plusOne, ctx).process(allocator, squared));
     p.add(plus);
     return p;
   }
