@@ -26,12 +26,18 @@ final class DagRenderer {
     this.ids = ids(nodes);
   }
 
-  /** {@code n_} plus the label with every character outside {@code [A-Za-z0-9_]} as {@code _}. */
-  private static Map<String, String> ids(List<PipelineNode> nodes) {
+  /**
+   * {@code <kind>_<12 hex digits of the pipeline hash>}; nodes sharing a pipeline hash (the same
+   * schema and position, e.g. two sources of one schema) get {@code _2}, {@code _3} in topological
+   * order.
+   */
+  static Map<String, String> ids(List<PipelineNode> nodes) {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, Integer> used = new HashMap<>();
     for (PipelineNode n : nodes) {
-      String id = "n_" + n.label().replaceAll("[^A-Za-z0-9_]", "_");
+      String hash = n.pipelineHash();
+      String hex = hash.substring(hash.lastIndexOf(':') + 1).replaceAll("[^A-Za-z0-9]", "");
+      String id = n.kind().typeName() + "_" + hex.substring(0, Math.min(12, hex.length()));
       int k = used.merge(id, 1, Integer::sum);
       out.put(n.label(), k == 1 ? id : id + "_" + k);
     }

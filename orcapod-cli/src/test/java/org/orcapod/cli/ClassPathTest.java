@@ -62,7 +62,7 @@ class ClassPathTest {
 
     Cli.Result dag = Cli.run("dag", "extra.ExtraPipeline", "--class-path", classes.toString());
     assertThat(dag.code()).as(dag.err()).isZero();
-    assertThat(dag.out()).contains("n_left --> n_Join");
+    assertThat(dag.out()).contains("%% pipeline diamond", "merge<br/><i>function</i>");
 
     Cli.Result run =
         Cli.run(

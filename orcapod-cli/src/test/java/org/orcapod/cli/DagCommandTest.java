@@ -6,13 +6,43 @@ import static org.orcapod.cli.RunCommandTest.assertOneLine;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orcapod.database.memory.InMemoryArrowDatabase;
+import org.orcapod.pipeline.DefinitionContext;
+import org.orcapod.pipeline.Pipeline;
 
 /** {@code orcapod dag}: Mermaid, DOT and SVG of a diamond pipeline. */
 class DagCommandTest {
   static final String DIAMOND = DiamondPipeline.class.getName();
+
+  /** The diamond's node ids by label, from the pipeline compiled here. */
+  static Map<String, String> diamondIds() {
+    try (RootAllocator allocator = new RootAllocator();
+        InMemoryArrowDatabase db = InMemoryArrowDatabase.create(allocator);
+        Pipeline p = new DiamondPipeline().define(new DefinitionContext(db, allocator, Map.of()))) {
+      Map<String, String> ids = DagRenderer.ids(p.graph().nodes());
+      assertThat(ids.keySet()).containsExactly("DictSource", "left", "right", "Join", "merge");
+      assertThat(ids.values())
+          .doesNotHaveDuplicates()
+          .allMatch(id -> id.matches("(source|function|operator)_[0-9a-f]{12}"));
+      assertThat(ids.get("left")).startsWith("function_");
+      assertThat(ids.get("Join")).startsWith("operator_");
+      return ids;
+    }
+  }
+
+  /** {@code text} with every {@code $<label>} replaced by that node's id. */
+  static String withIds(String text) {
+    String out = text;
+    for (Map.Entry<String, String> e : diamondIds().entrySet()) {
+      out = out.replace("$" + e.getKey() + "$", e.getValue());
+    }
+    return out;
+  }
 
   @Test
   void mermaidShowsEveryNodeWithItsKindAndEveryEdge() {
@@ -22,28 +52,37 @@ class DagCommandTest {
     assertThat(r.err()).isEmpty(); // the pipeline owns its source: nothing is left allocated
     assertThat(r.out())
         .isEqualTo(
-            """
-            %% pipeline diamond
-            flowchart TD
-              n_DictSource[/"DictSource<br/><i>source</i>"/]
-              n_left["left<br/><i>function</i>"]
-              n_right["right<br/><i>function</i>"]
-              n_Join{{"Join<br/><i>operator</i>"}}
-              n_merge["merge<br/><i>function</i>"]
-              n_DictSource --> n_left
-              n_DictSource --> n_right
-              n_left --> n_Join
-              n_right --> n_Join
-              n_Join --> n_merge
-              classDef source fill:#e8f4e8,stroke:#555
-              class n_DictSource source
-              classDef function fill:#e8eef8,stroke:#555
-              class n_left,n_right,n_merge function
-              classDef operator fill:#f8f0e0,stroke:#555
-              class n_Join operator
-            """);
-    // Ids come from labels, so they do not change between invocations.
+            withIds(
+                """
+                %% pipeline diamond
+                flowchart TD
+                  $DictSource$[/"DictSource<br/><i>source</i>"/]
+                  $left$["left<br/><i>function</i>"]
+                  $right$["right<br/><i>function</i>"]
+                  $Join${{"Join<br/><i>operator</i>"}}
+                  $merge$["merge<br/><i>function</i>"]
+                  $DictSource$ --> $left$
+                  $DictSource$ --> $right$
+                  $left$ --> $Join$
+                  $right$ --> $Join$
+                  $Join$ --> $merge$
+                  classDef source fill:#e8f4e8,stroke:#555
+                  class $DictSource$ source
+                  classDef function fill:#e8eef8,stroke:#555
+                  class $left$,$right$,$merge$ function
+                  classDef operator fill:#f8f0e0,stroke:#555
+                  class $Join$ operator
+                """));
     assertThat(Cli.run("dag", DIAMOND, "--format", "mermaid").out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void idsDoNotChangeWhenTheDataChanges() {
+    Cli.Result four = Cli.run("dag", RunCommandTest.SQUARES, "-P", "n=4");
+    Cli.Result six = Cli.run("dag", RunCommandTest.SQUARES, "-P", "n=6", "--format", "mermaid");
+
+    assertThat(four.code()).isZero();
+    assertThat(six.out()).isEqualTo(four.out());
   }
 
   @Test
@@ -53,22 +92,23 @@ class DagCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            """
-            digraph "diamond" {
-              rankdir=TB;
-              node [fontname="Helvetica", style=filled];
-              n_DictSource [label="DictSource\\nsource", shape=parallelogram, fillcolor="#e8f4e8"];
-              n_left [label="left\\nfunction", shape=box, fillcolor="#e8eef8"];
-              n_right [label="right\\nfunction", shape=box, fillcolor="#e8eef8"];
-              n_Join [label="Join\\noperator", shape=hexagon, fillcolor="#f8f0e0"];
-              n_merge [label="merge\\nfunction", shape=box, fillcolor="#e8eef8"];
-              n_DictSource -> n_left;
-              n_DictSource -> n_right;
-              n_left -> n_Join;
-              n_right -> n_Join;
-              n_Join -> n_merge;
-            }
-            """);
+            withIds(
+                """
+                digraph "diamond" {
+                  rankdir=TB;
+                  node [fontname="Helvetica", style=filled];
+                  $DictSource$ [label="DictSource\\nsource", shape=parallelogram, fillcolor="#e8f4e8"];
+                  $left$ [label="left\\nfunction", shape=box, fillcolor="#e8eef8"];
+                  $right$ [label="right\\nfunction", shape=box, fillcolor="#e8eef8"];
+                  $Join$ [label="Join\\noperator", shape=hexagon, fillcolor="#f8f0e0"];
+                  $merge$ [label="merge\\nfunction", shape=box, fillcolor="#e8eef8"];
+                  $DictSource$ -> $left$;
+                  $DictSource$ -> $right$;
+                  $left$ -> $Join$;
+                  $right$ -> $Join$;
+                  $Join$ -> $merge$;
+                }
+                """));
   }
 
   @Test
@@ -77,11 +117,10 @@ class DagCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains(
-            "n_Filter{{\"Filter<br/><i>operator</i>\"}}",
-            "n_DictSource --> n_Filter",
-            "n_Filter --> n_square",
-            "n_square --> n_plus_one");
+        .containsPattern("operator_[0-9a-f]{12}\\{\\{\"Filter<br/><i>operator</i>\"}}")
+        .containsPattern("source_[0-9a-f]{12} --> operator_[0-9a-f]{12}\n")
+        .containsPattern("operator_[0-9a-f]{12} --> function_[0-9a-f]{12}\n")
+        .containsPattern("function_[0-9a-f]{12} --> function_[0-9a-f]{12}\n");
   }
 
   static boolean dotInstalled() {
