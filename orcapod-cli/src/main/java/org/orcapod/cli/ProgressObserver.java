@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.datagram.Packet;
 import org.orcapod.datagram.Tag;
@@ -42,7 +43,7 @@ final class ProgressObserver implements ExecutionObserver {
   private final PrintWriter out;
   private final Mode mode;
   private final int steps;
-  private final java.util.Set<String> functionNodes;
+  private final Set<String> functionNodes;
   private final Map<String, Counts> counts = new LinkedHashMap<>();
   private final List<String> crashes = new ArrayList<>();
   private int finished;
@@ -55,11 +56,11 @@ final class ProgressObserver implements ExecutionObserver {
    *     run)
    * @param functionNodes labels of the function nodes, whose packet counts are shown
    */
-  ProgressObserver(PrintWriter out, Mode mode, int steps, java.util.Set<String> functionNodes) {
+  ProgressObserver(PrintWriter out, Mode mode, int steps, Set<String> functionNodes) {
     this.out = out;
     this.mode = mode;
     this.steps = steps;
-    this.functionNodes = java.util.Set.copyOf(functionNodes);
+    this.functionNodes = Set.copyOf(functionNodes);
   }
 
   /** The counts of the nodes that ran, by label, in the order they started. */

@@ -1,8 +1,10 @@
 package org.orcapod.cli;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -150,12 +152,11 @@ final class RunCommand implements Callable<Integer> {
               + "), database "
               + database.describe());
       out.flush();
+      // Sources have nothing to run: the bar counts function and operator nodes.
       int steps = 0;
+      Set<String> functions = new HashSet<>();
       for (PipelineNode n : pipeline.graph().nodes()) {
         steps += n.kind() == NodeKind.SOURCE ? 0 : 1;
-      }
-      java.util.Set<String> functions = new java.util.HashSet<>();
-      for (PipelineNode n : pipeline.graph().nodes()) {
         if (n.kind() == NodeKind.FUNCTION) {
           functions.add(n.label());
         }
