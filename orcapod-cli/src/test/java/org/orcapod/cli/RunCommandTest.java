@@ -105,6 +105,35 @@ class RunCommandTest {
   }
 
   @Test
+  void theAsyncOrchestratorWritesTheSameStatusAndLogRows() {
+    Cli.Result r =
+        Cli.run(
+            "run",
+            SQUARES,
+            "--database",
+            db(),
+            "-P",
+            "fail=3",
+            "--orchestrator",
+            "async",
+            "--threads",
+            "2");
+
+    assertThat(r.code()).isEqualTo(ExitCodes.PIPELINE_FAILED);
+    assertThat(r.err().lines().toList())
+        .containsExactly("error: square failed for {id=3}: cannot square 3");
+    assertThat(row(r.out(), "square")).containsExactly("square", "function", "3", "3", "0", "1");
+
+    Cli.Result failed = Cli.run("status", "--pipeline", "squares", "--database", db(), "--failed");
+    assertThat(failed.out()).contains("1 status rows", "FAILED  id=3");
+    Cli.Result logs = Cli.run("logs", "--pipeline", "squares", "--database", db());
+    assertThat(logs.out()).contains("7 log rows");
+    Cli.Result cache = Cli.run("cache", "--pipeline", "squares", "--database", db());
+    assertThat(row(cache.out(), "square")).containsExactly("square", "3", "3", "0", "1");
+    assertThat(row(cache.out(), "plus_one")).containsExactly("plus_one", "3", "3", "0", "0");
+  }
+
+  @Test
   void failFastStopsTheRunAtTheFirstFailureAndSkipsDownstreamNodes() {
     Cli.Result r =
         Cli.run("run", SQUARES, "--database", db(), "-P", "fail=2", "--error-policy", "fail-fast");
