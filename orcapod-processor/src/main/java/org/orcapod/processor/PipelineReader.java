@@ -49,8 +49,22 @@ final class PipelineReader {
   /** A node method and its kind annotation, where diagnostics about the node are placed. */
   private record Declaration(ExecutableElement method, AnnotationMirror kind) {}
 
-  /** The pipeline's graph and validation result, present only when nothing was reported. */
-  record Result(@Nullable PipelineGraph graph, @Nullable ValidationResult validation) {}
+  /**
+   * The pipeline's graph and validation result, present only when nothing was reported, with each
+   * node's method and each {@code @Apply} node's function, by node name.
+   */
+  record Result(
+      @Nullable PipelineGraph graph,
+      @Nullable ValidationResult validation,
+      Map<String, ExecutableElement> methods,
+      Map<String, FunctionModel> functions) {
+    Result(@Nullable PipelineGraph graph, @Nullable ValidationResult validation) {
+      this(graph, validation, Map.of(), Map.of());
+    }
+  }
+
+  /** The function of each {@code @Apply} node read so far in {@link #read}, by node name. */
+  private final Map<String, FunctionModel> applied = new LinkedHashMap<>();
 
   PipelineReader(
       Elements elements, Annotations annotations, RowTypeReader rows, FunctionReader functions) {
@@ -100,6 +114,7 @@ final class PipelineReader {
                   + " results."));
     }
 
+    applied.clear();
     List<Node> nodes = new ArrayList<>();
     Map<String, List<Declaration>> declarations = new LinkedHashMap<>();
     Set<String> broken = new TreeSet<>();
@@ -123,7 +138,12 @@ final class PipelineReader {
       }
       place(d, declarations, type, problems);
     }
-    return problems.count() == before ? new Result(graph, validation) : new Result(null, null);
+    if (problems.count() != before) {
+      return new Result(null, null);
+    }
+    Map<String, ExecutableElement> methods = new LinkedHashMap<>();
+    declarations.forEach((n, d) -> methods.put(n, d.get(0).method()));
+    return new Result(graph, validation, methods, new LinkedHashMap<>(applied));
   }
 
   /**
@@ -360,6 +380,7 @@ final class PipelineReader {
     if (function == null) {
       return new NodeSpec.Apply("?", List.of(), List.of(), cartesian);
     }
+    applied.put(method.getSimpleName().toString(), function);
     return new NodeSpec.Apply(
         function.displayName(), function.parameters(), function.outputs(), cartesian);
   }
