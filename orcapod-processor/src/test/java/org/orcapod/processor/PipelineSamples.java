@@ -31,7 +31,8 @@ final class PipelineSamples {
           "weather/Weather.java",
           "ops/Measurement.java",
           "ops/Calibration.java",
-          "ops/Ops.java");
+          "ops/Ops.java",
+          "ops/OpsRun.java");
 
   /** The generated pipeline implementations, by qualified name. */
   static final List<String> PIPELINES =
