@@ -273,9 +273,14 @@ final class PipelineWriter {
       cls.addMethod(unsupported());
     }
 
-    for (NodeInfo n : sourceRecords.values()) {
-      cls.addMethod(sourceOf(n));
+    List<NodeInfo> sourceNodes = new ArrayList<>();
+    for (NodeInfo n : nodes) {
+      if (n.node().spec() instanceof NodeSpec.Source) {
+        sourceNodes.add(n);
+        cls.addMethod(sourceOf(n));
+      }
     }
+    cls.addMethod(declaredPipelineHashes(nodes, sourceNodes, builderName));
 
     PodWriter.Converters conv = pods.new Converters();
     for (TypeElement r : readRecords.values()) {
@@ -434,6 +439,53 @@ final class PipelineWriter {
         .addStatement("throw failure")
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * {@code declaredPipelineHashes(context, allocator)}: every node's pipeline hash, from the
+   * declared schemas and functions alone. The pipeline is built over empty sources of the declared
+   * schemas, so the runtime computes the hashes exactly as for bound sources, without any data.
+   */
+  private static MethodSpec declaredPipelineHashes(
+      List<NodeInfo> nodes, List<NodeInfo> sources, ClassName builderName) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("declaredPipelineHashes")
+            .addJavadoc(
+                "Every node's pipeline hash by label, computed from the declarations alone: the"
+                    + " schemas of the\nsource records, the functions and the operators. A"
+                    + " pipeline built from sources of the\ndeclared schemas has exactly these"
+                    + " hashes, whatever their data; the hashes name the nodes'\nstored"
+                    + " tables.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(MAP, STRING, STRING))
+            .addParameter(SOURCE_CONTEXT, "context")
+            .addParameter(ALLOCATOR, "allocator")
+            .addStatement(
+                "$T sources = new $T<>()",
+                ParameterizedTypeName.get(LIST, AUTO_CLOSEABLE),
+                ARRAY_LIST)
+            .beginControlFlow("try")
+            .addStatement(
+                "$T builder = builder().allocator(allocator).context(context)", builderName);
+    for (NodeInfo n : sources) {
+      m.addStatement(
+          "builder.$L(own(sources, $LSource($T.of(), context, allocator)))",
+          n.node().name(),
+          n.node().name(),
+          LIST);
+    }
+    m.beginControlFlow("try ($T pipeline = builder.build())", builderName.enclosingClassName());
+    m.addStatement(
+        "$T hashes = new $T<>()", ParameterizedTypeName.get(MAP, STRING, STRING), LINKED_HASH_MAP);
+    for (NodeInfo n : nodes) {
+      m.addStatement("hashes.put($S, pipeline.$L.pipelineHash())", n.node().label(), n.field());
+    }
+    m.addStatement("return $T.unmodifiableMap(hashes)", ClassName.get("java.util", "Collections"));
+    m.endControlFlow();
+    m.nextControlFlow("finally");
+    m.addStatement("closeAll(sources)");
+    m.endControlFlow();
+    return m.build();
   }
 
   /** {@code <node>Source(rows, context, allocator)}: an in-memory source of declared records. */

@@ -129,6 +129,22 @@ class PipelineRunTest {
         }
         assertThat(out.get("pipelineHash:readings"))
             .isNotEqualTo(out.get("pipelineHash:pressure_alerts"));
+
+        // The same pipeline hashes, from the declarations alone (no data bound).
+        @SuppressWarnings("unchecked")
+        Map<String, String> declared =
+            (Map<String, String>)
+                loader
+                    .loadClass("lab.OrcapodLab")
+                    .getMethod("declaredPipelineHashes", SourceContext.class, BufferAllocator.class)
+                    .invoke(null, ctx, allocator);
+        assertThat(declared.keySet())
+            .containsExactly("measurements", "readings", "pressure_alerts");
+        for (String label : declared.keySet()) {
+          assertThat(declared.get(label))
+              .as("declared pipeline hash of %s", label)
+              .isEqualTo(hand.node(label).pipelineHash());
+        }
       }
     }
   }

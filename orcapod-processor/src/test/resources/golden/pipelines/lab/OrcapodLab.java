@@ -2,6 +2,7 @@ package lab;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,30 @@ public final class OrcapodLab implements AutoCloseable {
       BufferAllocator allocator) {
     try (VectorSchemaRoot table = tableOfMeasurement(rows, MEASUREMENTS_SCHEMA, allocator)) {
       return ArrowTableSource.builder(table, context).tagColumns(MEASUREMENTS_SCHEMA.tag().names()).build(allocator);
+    }
+  }
+
+  /**
+   * Every node's pipeline hash by label, computed from the declarations alone: the schemas of the
+   * source records, the functions and the operators. A pipeline built from sources of the
+   * declared schemas has exactly these hashes, whatever their data; the hashes name the nodes'
+   * stored tables.
+   */
+  public static Map<String, String> declaredPipelineHashes(SourceContext context,
+      BufferAllocator allocator) {
+    List<AutoCloseable> sources = new ArrayList<>();
+    try {
+      Builder builder = builder().allocator(allocator).context(context);
+      builder.measurements(own(sources, measurementsSource(List.of(), context, allocator)));
+      try (OrcapodLab pipeline = builder.build()) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("measurements", pipeline.measurements.pipelineHash());
+        hashes.put("readings", pipeline.readings.pipelineHash());
+        hashes.put("pressure_alerts", pipeline.alerts.pipelineHash());
+        return Collections.unmodifiableMap(hashes);
+      }
+    } finally {
+      closeAll(sources);
     }
   }
 

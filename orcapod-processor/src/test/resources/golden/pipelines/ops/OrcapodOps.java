@@ -2,6 +2,7 @@ package ops;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,6 +272,39 @@ public final class OrcapodOps implements AutoCloseable {
       BufferAllocator allocator) {
     try (VectorSchemaRoot table = tableOfOps_Approval(rows, APPROVALS_SCHEMA, allocator)) {
       return ArrowTableSource.builder(table, context).tagColumns(APPROVALS_SCHEMA.tag().names()).build(allocator);
+    }
+  }
+
+  /**
+   * Every node's pipeline hash by label, computed from the declarations alone: the schemas of the
+   * source records, the functions and the operators. A pipeline built from sources of the
+   * declared schemas has exactly these hashes, whatever their data; the hashes name the nodes'
+   * stored tables.
+   */
+  public static Map<String, String> declaredPipelineHashes(SourceContext context,
+      BufferAllocator allocator) {
+    List<AutoCloseable> sources = new ArrayList<>();
+    try {
+      Builder builder = builder().allocator(allocator).context(context);
+      builder.measurements(own(sources, measurementsSource(List.of(), context, allocator)));
+      builder.approvals(own(sources, approvalsSource(List.of(), context, allocator)));
+      try (OrcapodOps pipeline = builder.build()) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("measurements", pipeline.measurements.pipelineHash());
+        hashes.put("approvals", pipeline.approvals.pipelineHash());
+        hashes.put("approved", pipeline.approved.pipelineHash());
+        hashes.put("calibrated", pipeline.calibrated.pipelineHash());
+        hashes.put("renamed_tags", pipeline.byRun.pipelineHash());
+        hashes.put("celsius", pipeline.celsius.pipelineHash());
+        hashes.put("temperatures", pipeline.temperatures.pipelineHash());
+        hashes.put("dropped", pipeline.dropped.pipelineHash());
+        hashes.put("merged", pipeline.merged.pipelineHash());
+        hashes.put("batched", pipeline.batched.pipelineHash());
+        hashes.put("filtered", pipeline.filtered.pipelineHash());
+        return Collections.unmodifiableMap(hashes);
+      }
+    } finally {
+      closeAll(sources);
     }
   }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +218,34 @@ public final class OrcapodWeather implements AutoCloseable {
       BufferAllocator allocator) {
     try (VectorSchemaRoot table = tableOfRows_MetaFile(rows, META_FILES_SCHEMA, allocator)) {
       return ArrowTableSource.builder(table, context).tagColumns(META_FILES_SCHEMA.tag().names()).build(allocator);
+    }
+  }
+
+  /**
+   * Every node's pipeline hash by label, computed from the declarations alone: the schemas of the
+   * source records, the functions and the operators. A pipeline built from sources of the
+   * declared schemas has exactly these hashes, whatever their data; the hashes name the nodes'
+   * stored tables.
+   */
+  public static Map<String, String> declaredPipelineHashes(SourceContext context,
+      BufferAllocator allocator) {
+    List<AutoCloseable> sources = new ArrayList<>();
+    try {
+      Builder builder = builder().allocator(allocator).context(context);
+      builder.dayFiles(own(sources, dayFilesSource(List.of(), context, allocator)));
+      builder.metaFiles(own(sources, metaFilesSource(List.of(), context, allocator)));
+      try (OrcapodWeather pipeline = builder.build()) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("dayFiles", pipeline.dayFiles.pipelineHash());
+        hashes.put("metaFiles", pipeline.metaFiles.pipelineHash());
+        hashes.put("dayStats", pipeline.dayStats.pipelineHash());
+        hashes.put("dayMeta", pipeline.dayMeta.pipelineHash());
+        hashes.put("reports", pipeline.reports.pipelineHash());
+        hashes.put("summary", pipeline.summary.pipelineHash());
+        return Collections.unmodifiableMap(hashes);
+      }
+    } finally {
+      closeAll(sources);
     }
   }
 
