@@ -281,6 +281,7 @@ final class PipelineWriter {
       }
     }
     cls.addMethod(declaredPipelineHashes(nodes, sourceNodes, builderName));
+    cls.addMethod(emptySource());
 
     PodWriter.Converters conv = pods.new Converters();
     for (TypeElement r : readRecords.values()) {
@@ -469,10 +470,10 @@ final class PipelineWriter {
                 "$T builder = builder().allocator(allocator).context(context)", builderName);
     for (NodeInfo n : sources) {
       m.addStatement(
-          "builder.$L(own(sources, $LSource($T.of(), context, allocator)))",
+          "builder.$L(own(sources, emptySource($L, $S, context, allocator)))",
           n.node().name(),
-          n.node().name(),
-          LIST);
+          schemaConstant(n),
+          n.node().name());
     }
     m.beginControlFlow("try ($T pipeline = builder.build())", builderName.enclosingClassName());
     m.addStatement(
@@ -486,6 +487,34 @@ final class PipelineWriter {
     m.addStatement("closeAll(sources)");
     m.endControlFlow();
     return m.build();
+  }
+
+  /**
+   * {@code emptySource(schema, sourceId, context, allocator)}: a source without rows; its id keeps
+   * two source nodes of one record apart (the pipeline hash does not depend on it).
+   */
+  private static MethodSpec emptySource() {
+    return MethodSpec.methodBuilder("emptySource")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TABLE_SOURCE)
+        .addParameter(STREAM_SCHEMA, "schema")
+        .addParameter(STRING, "sourceId")
+        .addParameter(SOURCE_CONTEXT, "context")
+        .addParameter(ALLOCATOR, "allocator")
+        .addStatement(
+            "$T fields = new $T<>(schema.tag().fields())",
+            ParameterizedTypeName.get(LIST, FIELD),
+            ARRAY_LIST)
+        .addStatement("fields.addAll(schema.packet().fields())")
+        .beginControlFlow(
+            "try ($T table = $T.create(new $T(fields), allocator))", ROOT, ROOT, ARROW_SCHEMA)
+        .addStatement("table.setRowCount(0)")
+        .addStatement(
+            "return $T.builder(table, context).tagColumns(schema.tag().names())"
+                + ".sourceId(sourceId).build(allocator)",
+            TABLE_SOURCE)
+        .endControlFlow()
+        .build();
   }
 
   /** {@code <node>Source(rows, context, allocator)}: an in-memory source of declared records. */

@@ -286,8 +286,8 @@ public final class OrcapodOps implements AutoCloseable {
     List<AutoCloseable> sources = new ArrayList<>();
     try {
       Builder builder = builder().allocator(allocator).context(context);
-      builder.measurements(own(sources, measurementsSource(List.of(), context, allocator)));
-      builder.approvals(own(sources, approvalsSource(List.of(), context, allocator)));
+      builder.measurements(own(sources, emptySource(MEASUREMENTS_SCHEMA, "measurements", context, allocator)));
+      builder.approvals(own(sources, emptySource(APPROVALS_SCHEMA, "approvals", context, allocator)));
       try (OrcapodOps pipeline = builder.build()) {
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("measurements", pipeline.measurements.pipelineHash());
@@ -305,6 +305,16 @@ public final class OrcapodOps implements AutoCloseable {
       }
     } finally {
       closeAll(sources);
+    }
+  }
+
+  private static ArrowTableSource emptySource(StreamSchema schema, String sourceId,
+      SourceContext context, BufferAllocator allocator) {
+    List<Field> fields = new ArrayList<>(schema.tag().fields());
+    fields.addAll(schema.packet().fields());
+    try (VectorSchemaRoot table = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
+      table.setRowCount(0);
+      return ArrowTableSource.builder(table, context).tagColumns(schema.tag().names()).sourceId(sourceId).build(allocator);
     }
   }
 

@@ -232,8 +232,8 @@ public final class OrcapodWeather implements AutoCloseable {
     List<AutoCloseable> sources = new ArrayList<>();
     try {
       Builder builder = builder().allocator(allocator).context(context);
-      builder.dayFiles(own(sources, dayFilesSource(List.of(), context, allocator)));
-      builder.metaFiles(own(sources, metaFilesSource(List.of(), context, allocator)));
+      builder.dayFiles(own(sources, emptySource(DAY_FILES_SCHEMA, "dayFiles", context, allocator)));
+      builder.metaFiles(own(sources, emptySource(META_FILES_SCHEMA, "metaFiles", context, allocator)));
       try (OrcapodWeather pipeline = builder.build()) {
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("dayFiles", pipeline.dayFiles.pipelineHash());
@@ -246,6 +246,16 @@ public final class OrcapodWeather implements AutoCloseable {
       }
     } finally {
       closeAll(sources);
+    }
+  }
+
+  private static ArrowTableSource emptySource(StreamSchema schema, String sourceId,
+      SourceContext context, BufferAllocator allocator) {
+    List<Field> fields = new ArrayList<>(schema.tag().fields());
+    fields.addAll(schema.packet().fields());
+    try (VectorSchemaRoot table = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
+      table.setRowCount(0);
+      return ArrowTableSource.builder(table, context).tagColumns(schema.tag().names()).sourceId(sourceId).build(allocator);
     }
   }
 
