@@ -189,8 +189,6 @@ final class PipelineWriter {
       }
     }
     cls.addField(PIPELINE, "pipeline", Modifier.PRIVATE, Modifier.FINAL);
-    cls.addField(
-        ParameterizedTypeName.get(LIST, AUTO_CLOSEABLE), "owned", Modifier.PRIVATE, Modifier.FINAL);
     for (NodeInfo n : nodes) {
       cls.addField(typedNode(n), n.field(), Modifier.PRIVATE, Modifier.FINAL);
     }
@@ -200,9 +198,7 @@ final class PipelineWriter {
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PIPELINE, "pipeline")
             .addParameter(ALLOCATOR, "allocator")
-            .addParameter(ParameterizedTypeName.get(LIST, AUTO_CLOSEABLE), "owned")
-            .addStatement("this.pipeline = pipeline")
-            .addStatement("this.owned = owned");
+            .addStatement("this.pipeline = pipeline");
     for (NodeInfo n : nodes) {
       ctor.addStatement(
           "this.$L = new $T<>(pipeline, $S, $T.class, $T::$L, allocator)",
@@ -260,12 +256,11 @@ final class PipelineWriter {
     cls.addMethod(
         MethodSpec.methodBuilder("close")
             .addJavadoc(
-                "Closes the pipeline and the streams the builder created; bound sources stay the"
+                "Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the"
                     + " caller's.\n")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addStatement("pipeline.close()")
-            .addStatement("closeAll(owned)")
             .build());
     cls.addMethod(closeAll());
     cls.addMethod(own());
@@ -782,7 +777,9 @@ final class PipelineWriter {
       m.addStatement("pipeline.add($L)", n.local());
     }
     m.addStatement("pipeline.compile()");
-    m.addStatement("return new $T(pipeline, allocator, owned)", self);
+    m.addComment("The compiled nodes read each other; the streams above only described the DAG.");
+    m.addStatement("closeAll(owned)");
+    m.addStatement("return new $T(pipeline, allocator)", self);
     m.nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class);
     m.addStatement("pipeline.close()");
     m.beginControlFlow("try");

@@ -59,17 +59,14 @@ public final class OrcapodLab implements AutoCloseable {
 
   private final Pipeline pipeline;
 
-  private final List<AutoCloseable> owned;
-
   private final TypedNode<Measurement> measurements;
 
   private final TypedNode<Reading> readings;
 
   private final TypedNode<Reading> alerts;
 
-  private OrcapodLab(Pipeline pipeline, BufferAllocator allocator, List<AutoCloseable> owned) {
+  private OrcapodLab(Pipeline pipeline, BufferAllocator allocator) {
     this.pipeline = pipeline;
-    this.owned = owned;
     this.measurements = new TypedNode<>(pipeline, "measurements", Measurement.class, OrcapodLab::rowsOfMeasurement, allocator);
     this.readings = new TypedNode<>(pipeline, "readings", Reading.class, OrcapodLab::rowsOfReading, allocator);
     this.alerts = new TypedNode<>(pipeline, "pressure_alerts", Reading.class, OrcapodLab::rowsOfReading, allocator);
@@ -125,12 +122,11 @@ public final class OrcapodLab implements AutoCloseable {
   }
 
   /**
-   * Closes the pipeline and the streams the builder created; bound sources stay the caller's.
+   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
    */
   @Override
   public void close() {
     pipeline.close();
-    closeAll(owned);
   }
 
   private static void closeAll(List<AutoCloseable> owned) {
@@ -331,7 +327,9 @@ public final class OrcapodLab implements AutoCloseable {
         pipeline.add(readingsStream);
         pipeline.add(alertsStream);
         pipeline.compile();
-        return new OrcapodLab(pipeline, allocator, owned);
+        // The compiled nodes read each other; the streams above only described the DAG.
+        closeAll(owned);
+        return new OrcapodLab(pipeline, allocator);
       } catch (RuntimeException | Error e) {
         pipeline.close();
         try {

@@ -75,8 +75,6 @@ public final class OrcapodOps implements AutoCloseable {
 
   private final Pipeline pipeline;
 
-  private final List<AutoCloseable> owned;
-
   private final TypedNode<Measurement> measurements;
 
   private final TypedNode<Ops.Approval> approvals;
@@ -99,9 +97,8 @@ public final class OrcapodOps implements AutoCloseable {
 
   private final TypedNode<Measurement> filtered;
 
-  private OrcapodOps(Pipeline pipeline, BufferAllocator allocator, List<AutoCloseable> owned) {
+  private OrcapodOps(Pipeline pipeline, BufferAllocator allocator) {
     this.pipeline = pipeline;
-    this.owned = owned;
     this.measurements = new TypedNode<>(pipeline, "measurements", Measurement.class, OrcapodOps::rowsOfMeasurement, allocator);
     this.approvals = new TypedNode<>(pipeline, "approvals", Ops.Approval.class, OrcapodOps::rowsOfOps_Approval, allocator);
     this.approved = new TypedNode<>(pipeline, "approved", Measurement.class, OrcapodOps::rowsOfMeasurement, allocator);
@@ -221,12 +218,11 @@ public final class OrcapodOps implements AutoCloseable {
   }
 
   /**
-   * Closes the pipeline and the streams the builder created; bound sources stay the caller's.
+   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
    */
   @Override
   public void close() {
     pipeline.close();
-    closeAll(owned);
   }
 
   private static void closeAll(List<AutoCloseable> owned) {
@@ -583,7 +579,9 @@ public final class OrcapodOps implements AutoCloseable {
         pipeline.add(batchedStream);
         pipeline.add(filteredStream);
         pipeline.compile();
-        return new OrcapodOps(pipeline, allocator, owned);
+        // The compiled nodes read each other; the streams above only described the DAG.
+        closeAll(owned);
+        return new OrcapodOps(pipeline, allocator);
       } catch (RuntimeException | Error e) {
         pipeline.close();
         try {

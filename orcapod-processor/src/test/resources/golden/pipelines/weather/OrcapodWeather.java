@@ -71,8 +71,6 @@ public final class OrcapodWeather implements AutoCloseable {
 
   private final Pipeline pipeline;
 
-  private final List<AutoCloseable> owned;
-
   private final TypedNode<Rows.DayFile> dayFiles;
 
   private final TypedNode<Rows.MetaFile> metaFiles;
@@ -85,9 +83,8 @@ public final class OrcapodWeather implements AutoCloseable {
 
   private final TypedNode<Rows.Summary> summary;
 
-  private OrcapodWeather(Pipeline pipeline, BufferAllocator allocator, List<AutoCloseable> owned) {
+  private OrcapodWeather(Pipeline pipeline, BufferAllocator allocator) {
     this.pipeline = pipeline;
-    this.owned = owned;
     this.dayFiles = new TypedNode<>(pipeline, "dayFiles", Rows.DayFile.class, OrcapodWeather::rowsOfRows_DayFile, allocator);
     this.metaFiles = new TypedNode<>(pipeline, "metaFiles", Rows.MetaFile.class, OrcapodWeather::rowsOfRows_MetaFile, allocator);
     this.dayStats = new TypedNode<>(pipeline, "dayStats", Rows.DayStats.class, OrcapodWeather::rowsOfRows_DayStats, allocator);
@@ -167,12 +164,11 @@ public final class OrcapodWeather implements AutoCloseable {
   }
 
   /**
-   * Closes the pipeline and the streams the builder created; bound sources stay the caller's.
+   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
    */
   @Override
   public void close() {
     pipeline.close();
-    closeAll(owned);
   }
 
   private static void closeAll(List<AutoCloseable> owned) {
@@ -488,7 +484,9 @@ public final class OrcapodWeather implements AutoCloseable {
         pipeline.add(reportsStream);
         pipeline.add(summaryStream);
         pipeline.compile();
-        return new OrcapodWeather(pipeline, allocator, owned);
+        // The compiled nodes read each other; the streams above only described the DAG.
+        closeAll(owned);
+        return new OrcapodWeather(pipeline, allocator);
       } catch (RuntimeException | Error e) {
         pipeline.close();
         try {

@@ -75,10 +75,7 @@ public final class TypedNode<R> {
     return node().contentHash();
   }
 
-  /**
-   * The node's rows as records, in the node's row order; read after the pipeline ran (a function or
-   * operator node that has not run computes on demand, as its stream does).
-   */
+  /** The node's rows as records, in the node's row order; read them after the pipeline ran. */
   public List<R> rows() {
     try (VectorSchemaRoot table = stream().asTable(ColumnConfig.dataOnly(), allocator)) {
       return reader.read(table);
