@@ -257,6 +257,34 @@ class PipelineRunTest {
     }
   }
 
+  @Test
+  void closingOnlyThePipelineReleasesEverythingBuildCreated() throws Exception {
+    // As a PipelineDefinition does: return lab.pipeline() and let the caller close that.
+    BufferAllocator allocator = new RootAllocator();
+    try (VectorSchemaRoot table = measurements(allocator);
+        ArrowTableSource source =
+            ArrowTableSource.builder(table, SourceContext.defaultContext())
+                .tagColumns("experiment")
+                .build(allocator)) {
+      Class<?> lab = loader.loadClass("lab.OrcapodLab");
+      Object builder = lab.getMethod("builder").invoke(null);
+      builder.getClass().getMethod("measurements", Stream.class).invoke(builder, source);
+      builder.getClass().getMethod("allocator", BufferAllocator.class).invoke(builder, allocator);
+      Object built = builder.getClass().getMethod("build").invoke(builder);
+      Pipeline pipeline = (Pipeline) lab.getMethod("pipeline").invoke(built);
+      assertThat(pipeline.name()).isEqualTo("lab");
+      assertThat(pipeline.labels()).containsExactly("measurements", "readings", "pressure_alerts");
+      assertThat(pipeline.run().succeeded()).isTrue();
+      Object readings = lab.getMethod("readings").invoke(built);
+      assertThat(sortedText(readings.getClass().getMethod("rows").invoke(readings)))
+          .hasSize(3)
+          .first()
+          .isEqualTo("Reading[experiment=exp1, fahrenheit=68.0, highPressure=false]");
+      pipeline.close();
+    }
+    allocator.close(); // throws if anything build() created were still open
+  }
+
   /** {@code OrcapodLab.builder().measurements(source).allocator(allocator).build()}. */
   private static void buildLab(Stream source, BufferAllocator allocator) throws Throwable {
     Class<?> lab = loader.loadClass("lab.OrcapodLab");
