@@ -41,6 +41,13 @@ import org.orcapod.graph.validation.ValidationResult;
 final class PipelineReader {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
+  /** Node names the generated class needs for its own members ({@link PipelineWriter}). */
+  static final List<String> RESERVED =
+      List.of("builder", "close", "declaredPipelineHashes", "pipeline", "run");
+
+  /** Names of the generated builder's own methods, which source nodes cannot take. */
+  static final List<String> RESERVED_SOURCES = List.of("allocator", "build", "context", "database");
+
   private final Elements elements;
   private final Annotations annotations;
   private final RowTypeReader rows;
@@ -216,6 +223,29 @@ final class PipelineReader {
           method,
           Messages.invalidNode(
               what, "has type parameters", "Remove them; a node's row type is one record."));
+    }
+    boolean source =
+        kinds.stream()
+            .anyMatch(
+                k ->
+                    ((TypeElement) k.getAnnotationType().asElement())
+                        .getQualifiedName()
+                        .contentEquals(Names.SOURCE));
+    if (RESERVED.contains(name) || source && RESERVED_SOURCES.contains(name)) {
+      problems.add(
+          method,
+          Messages.invalidNode(
+              what,
+              "has a name the generated pipeline class uses for its own "
+                  + (RESERVED.contains(name) ? "method " : "builder method ")
+                  + name
+                  + "()",
+              "Rename the method (keep the label with @Label(\""
+                  + name
+                  + "\") if stored results should stay); reserved: "
+                  + String.join(", ", RESERVED)
+                  + (source ? ", and for sources " + String.join(", ", RESERVED_SOURCES) : "")
+                  + "."));
     }
 
     DeclaredRow declared = rows.read(method.getReturnType(), method, what, problems);

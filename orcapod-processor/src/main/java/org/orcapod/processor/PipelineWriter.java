@@ -738,12 +738,12 @@ final class PipelineWriter {
     m.addStatement(
         "$T sources = new $T<>()", ParameterizedTypeName.get(MAP, STRING, STREAM), LINKED_HASH_MAP);
     for (NodeInfo n : sources) {
-      m.addStatement("sources.put($S, $L)", n.node().name(), n.field());
+      m.addStatement("sources.put($S, this.$L)", n.node().name(), n.field());
     }
     m.addStatement("$T.requireBound(NAME, sources)", SOURCE_BINDINGS);
     for (NodeInfo n : sources) {
       m.addStatement(
-          "$T.check(NAME, $S, $S, $L, $L)",
+          "$T.check(NAME, $S, $S, $L, this.$L)",
           SOURCE_BINDINGS,
           n.node().name(),
           n.record().getQualifiedName(),

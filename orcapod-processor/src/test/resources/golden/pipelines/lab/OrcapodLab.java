@@ -313,9 +313,9 @@ public final class OrcapodLab implements AutoCloseable {
         throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'lab' needs an allocator; call .allocator(allocator)");
       }
       Map<String, Stream> sources = new LinkedHashMap<>();
-      sources.put("measurements", measurements);
+      sources.put("measurements", this.measurements);
       SourceBindings.requireBound(NAME, sources);
-      SourceBindings.check(NAME, "measurements", "lab.Measurement", MEASUREMENTS_SCHEMA, measurements);
+      SourceBindings.check(NAME, "measurements", "lab.Measurement", MEASUREMENTS_SCHEMA, this.measurements);
       Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {

@@ -547,11 +547,11 @@ public final class OrcapodOps implements AutoCloseable {
         throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'ops' needs an allocator; call .allocator(allocator)");
       }
       Map<String, Stream> sources = new LinkedHashMap<>();
-      sources.put("measurements", measurements);
-      sources.put("approvals", approvals);
+      sources.put("measurements", this.measurements);
+      sources.put("approvals", this.approvals);
       SourceBindings.requireBound(NAME, sources);
-      SourceBindings.check(NAME, "measurements", "ops.Measurement", MEASUREMENTS_SCHEMA, measurements);
-      SourceBindings.check(NAME, "approvals", "ops.Ops.Approval", APPROVALS_SCHEMA, approvals);
+      SourceBindings.check(NAME, "measurements", "ops.Measurement", MEASUREMENTS_SCHEMA, this.measurements);
+      SourceBindings.check(NAME, "approvals", "ops.Ops.Approval", APPROVALS_SCHEMA, this.approvals);
       Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {

@@ -462,11 +462,11 @@ public final class OrcapodWeather implements AutoCloseable {
         throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'weather' needs an allocator; call .allocator(allocator)");
       }
       Map<String, Stream> sources = new LinkedHashMap<>();
-      sources.put("dayFiles", dayFiles);
-      sources.put("metaFiles", metaFiles);
+      sources.put("dayFiles", this.dayFiles);
+      sources.put("metaFiles", this.metaFiles);
       SourceBindings.requireBound(NAME, sources);
-      SourceBindings.check(NAME, "dayFiles", "weather.Rows.DayFile", DAY_FILES_SCHEMA, dayFiles);
-      SourceBindings.check(NAME, "metaFiles", "weather.Rows.MetaFile", META_FILES_SCHEMA, metaFiles);
+      SourceBindings.check(NAME, "dayFiles", "weather.Rows.DayFile", DAY_FILES_SCHEMA, this.dayFiles);
+      SourceBindings.check(NAME, "metaFiles", "weather.Rows.MetaFile", META_FILES_SCHEMA, this.metaFiles);
       Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {
