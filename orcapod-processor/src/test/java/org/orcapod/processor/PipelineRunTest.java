@@ -34,6 +34,7 @@ import org.orcapod.operator.predicate.Predicate;
 import org.orcapod.pipeline.Pipeline;
 import org.orcapod.pipeline.typed.SourceBindingException;
 import org.orcapod.source.ArrowTableSource;
+import org.orcapod.source.DictSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.Stream;
 
@@ -283,6 +284,41 @@ class PipelineRunTest {
       pipeline.close();
     }
     allocator.close(); // throws if anything build() created were still open
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aDictSourceOfTheDeclaredRecordsBindsAndRuns() throws Exception {
+    Class measurement = loader.loadClass("lab.Measurement");
+    List<Object> rows =
+        List.of(
+            measurement
+                .getConstructor(String.class, double.class, double.class)
+                .newInstance("exp1", 20.0, 99.0),
+            measurement
+                .getConstructor(String.class, double.class, double.class)
+                .newInstance("exp2", 30.0, 120.0));
+    try (BufferAllocator allocator = new RootAllocator();
+        DictSource source =
+            DictSource.ofRecords(
+                measurement,
+                (List) rows,
+                List.of("experiment"),
+                "lab_results",
+                SourceContext.defaultContext(),
+                allocator)) {
+      Class<?> lab = loader.loadClass("lab.OrcapodLab");
+      Object builder = lab.getMethod("builder").invoke(null);
+      builder.getClass().getMethod("measurements", Stream.class).invoke(builder, source);
+      builder.getClass().getMethod("allocator", BufferAllocator.class).invoke(builder, allocator);
+      try (AutoCloseable built =
+          (AutoCloseable) builder.getClass().getMethod("build").invoke(builder)) {
+        lab.getMethod("run").invoke(built);
+        Object alerts = lab.getMethod("alerts").invoke(built);
+        assertThat(sortedText(alerts.getClass().getMethod("rows").invoke(alerts)))
+            .containsExactly("Reading[experiment=exp2, fahrenheit=86.0, highPressure=true]");
+      }
+    }
   }
 
   /** {@code OrcapodLab.builder().measurements(source).allocator(allocator).build()}. */
