@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orcapod.database.memory.InMemoryArrowDatabase;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.function.FunctionPodStream;
@@ -191,6 +193,44 @@ class PipelineRunTest {
       // exp3 is not in the list, exp2 is below -10.5.
       assertThat(sortedText(out.get("filtered")))
           .containsExactly("Measurement[experiment=exp1, temperatureC=20.0, pressureKpa=99.0]");
+    }
+  }
+
+  @Test
+  void theWeatherPipelineJoinsAndBatchesPathAndDateColumns(@TempDir Path folder) throws Exception {
+    try (BufferAllocator allocator = new RootAllocator()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out =
+          (Map<String, Object>)
+              loader
+                  .loadClass("weather.WeatherRun")
+                  .getMethod("run", BufferAllocator.class, Path.class)
+                  .invoke(null, allocator, folder);
+      assertThat(out.get("succeeded")).isEqualTo(true);
+      // Path cells come back as the files the source was given.
+      assertThat((List<Object>) out.get("dayFilePaths"))
+          .containsExactlyInAnyOrder(
+              folder.resolve("2024-05-01.txt"), folder.resolve("2024-05-02.txt"));
+      // Day 1: 10, 20, 30 (blank line skipped); day 2: 5, 7.
+      assertThat(sortedText(out.get("dayStats")))
+          .containsExactly(
+              "DayStats[day=2024-05-01, count=3, mean=20.0, min=10.0, max=30.0]",
+              "DayStats[day=2024-05-02, count=2, mean=6.0, min=5.0, max=7.0]");
+      assertThat(sortedText(out.get("dayMeta")))
+          .containsExactly(
+              "DayMeta[day=2024-05-01, station=north, operator=ana]",
+              "DayMeta[day=2024-05-02, station=south, operator=ben]");
+      assertThat(sortedText(out.get("reports")))
+          .containsExactly(
+              "DayReport[day=2024-05-01, count=3, mean=20.0, min=10.0, max=30.0, station=north,"
+                  + " operator=ana]",
+              "DayReport[day=2024-05-02, count=2, mean=6.0, min=5.0, max=7.0, station=south,"
+                  + " operator=ben]");
+      // One batch of both days; lists keep the rows' order, so compare as sets per column.
+      assertThat(sortedText(out.get("summary"))).hasSize(1);
+      assertThat((List<Object>) out.get("summaryDays"))
+          .containsExactlyInAnyOrder(
+              java.time.LocalDate.of(2024, 5, 1), java.time.LocalDate.of(2024, 5, 2));
     }
   }
 

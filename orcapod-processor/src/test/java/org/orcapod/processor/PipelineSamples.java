@@ -29,6 +29,7 @@ final class PipelineSamples {
           "weather/Rows.java",
           "weather/WeatherFunctions.java",
           "weather/Weather.java",
+          "weather/WeatherRun.java",
           "ops/Measurement.java",
           "ops/Calibration.java",
           "ops/Ops.java",
