@@ -58,6 +58,7 @@ final class PipelineWriter {
   private static final ClassName TABLE_SOURCE =
       ClassName.get("org.orcapod.source", "ArrowTableSource");
   private static final ClassName STREAM = ClassName.get("org.orcapod.stream", "Stream");
+  private static final ClassName ROOT_SOURCE = ClassName.get("org.orcapod.source", "RootSource");
   private static final ClassName STREAM_SCHEMA =
       ClassName.get("org.orcapod.stream", "StreamSchema");
   private static final ClassName SCHEMA = ClassName.get("org.orcapod.schema", "Schema");
@@ -139,6 +140,7 @@ final class PipelineWriter {
       nodes.add(info);
       byName.put(n.name(), info);
     }
+    Map<String, String> declaredHashes = declaredHashes(nodes);
     // Row records: one reader each; source records also get a table writer.
     Map<String, TypeElement> readRecords = new TreeMap<>();
     Map<String, NodeInfo> sourceRecords = new TreeMap<>();
@@ -185,6 +187,21 @@ final class PipelineWriter {
                     n.node().name(),
                     n.record().getSimpleName())
                 .initializer(streamSchema(n))
+                .build());
+      }
+    }
+    for (NodeInfo n : nodes) {
+      String hash = declaredHashes.get(n.node().name());
+      if (hash != null) {
+        cls.addField(
+            FieldSpec.builder(
+                    STRING, hashConstant(n), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                    "The pipeline hash of node {@code $L}, computed by the processor from the"
+                        + " declared schemas\nand functions; {@link Builder#build()} checks it"
+                        + " against the runtime's.\n",
+                    n.node().name())
+                .initializer("$S", hash)
                 .build());
       }
     }
@@ -287,7 +304,10 @@ final class PipelineWriter {
     }
     conv.addTo(cls);
 
-    cls.addType(builder(graph, nodes, byName, schemas, self, builderName));
+    if (!declaredHashes.isEmpty()) {
+      cls.addMethod(checkPipelineHash());
+    }
+    cls.addType(builder(graph, nodes, byName, schemas, self, builderName, declaredHashes));
     return JavaFile.builder(pkg, cls.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
@@ -363,6 +383,61 @@ final class PipelineWriter {
         PodWriter.listOf(tags),
         SCHEMA,
         PodWriter.listOf(packets));
+  }
+
+  private static String hashConstant(NodeInfo n) {
+    return upperSnake(n.node().name()) + "_PIPELINE_HASH";
+  }
+
+  /**
+   * The pipeline hashes the processor computes: source nodes from their records' schemas, and
+   * {@code @Apply} nodes of one input whose hash is known from the function's name, major version
+   * and outputs. Other nodes (operators, multi-input functions, struct columns) have none.
+   */
+  private static Map<String, String> declaredHashes(List<NodeInfo> nodes) {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (NodeInfo n : nodes) {
+      NodeSpec spec = n.node().spec();
+      java.util.Optional<String> hash = java.util.Optional.empty();
+      if (spec instanceof NodeSpec.Source) {
+        hash = org.orcapod.graph.identity.PipelineHashes.source(n.node().declared().schema());
+      } else if (spec instanceof NodeSpec.Apply
+          && n.node().inputs().size() == 1
+          && n.function() != null) {
+        String input = hashes.get(n.node().inputs().get(0).upstream());
+        if (input != null) {
+          FunctionModel f = n.function();
+          hash =
+              org.orcapod.graph.identity.PipelineHashes.function(
+                  f.name(), f.major(), f.outputs(), input);
+        }
+      }
+      hash.ifPresent(h -> hashes.put(n.node().name(), h));
+    }
+    return hashes;
+  }
+
+  private static MethodSpec checkPipelineHash() {
+    return MethodSpec.methodBuilder("checkPipelineHash")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(PIPELINE, "pipeline")
+        .addParameter(STRING, "label")
+        .addParameter(STRING, "declared")
+        .addStatement("$T actual = pipeline.node(label).pipelineHash()", STRING)
+        .beginControlFlow("if (!actual.equals(declared))")
+        .addStatement(
+            "throw new $T($S, $S + label + $S + pipeline.name() + $S + actual"
+                + " + $S + declared + $S)",
+            ORCAPOD_EXCEPTION,
+            "Orcapod/PipelineHashDrift",
+            "node '",
+            "' of pipeline '",
+            "' has pipeline hash ",
+            " at run time, but the annotation processor computed ",
+            " from its declaration; compile with the orcapod-processor of the same version as"
+                + " orcapod-runtime, and report it if they match")
+        .endControlFlow()
+        .build();
   }
 
   private static MethodSpec own() {
@@ -637,7 +712,8 @@ final class PipelineWriter {
       Map<String, NodeInfo> byName,
       Map<String, RowSchema> schemas,
       ClassName self,
-      ClassName builderName) {
+      ClassName builderName,
+      Map<String, String> declaredHashes) {
     TypeSpec.Builder b =
         TypeSpec.classBuilder("Builder")
             .addJavadoc(
@@ -707,7 +783,7 @@ final class PipelineWriter {
             .addStatement("this.context = $T.requireNonNull(context, $S)", OBJECTS, "context")
             .addStatement("return this")
             .build());
-    b.addMethod(build(graph, nodes, byName, schemas, self, sources));
+    b.addMethod(build(graph, nodes, byName, schemas, self, sources, declaredHashes));
     return b.build();
   }
 
@@ -717,15 +793,19 @@ final class PipelineWriter {
       Map<String, NodeInfo> byName,
       Map<String, RowSchema> schemas,
       ClassName self,
-      List<NodeInfo> sources) {
+      List<NodeInfo> sources,
+      Map<String, String> declaredHashes) {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("build")
             .addJavadoc(
                 "Checks the bindings, wires the DAG and compiles it.\n\n"
                     + "@throws $T {@code Orcapod/UnboundSource} naming every unbound source node,\n"
                     + "    or {@code Orcapod/SourceSchemaMismatch} naming the node, the column and"
-                    + " the fix\n",
-                ClassName.get(TYPED, "SourceBindingException"))
+                    + " the fix\n"
+                    + "@throws $T {@code Orcapod/PipelineHashDrift} when the runtime computes another"
+                    + " pipeline hash\n    than the processor did for a node of root sources\n",
+                ClassName.get(TYPED, "SourceBindingException"),
+                ORCAPOD_EXCEPTION)
             .addModifiers(Modifier.PUBLIC)
             .returns(self);
     m.beginControlFlow("if (allocator == null)")
@@ -777,6 +857,25 @@ final class PipelineWriter {
       m.addStatement("pipeline.add($L)", n.local());
     }
     m.addStatement("pipeline.compile()");
+    if (!declaredHashes.isEmpty()) {
+      List<CodeBlock> roots = new ArrayList<>();
+      for (NodeInfo n : sources) {
+        roots.add(CodeBlock.of("this.$L instanceof $T", n.field(), ROOT_SOURCE));
+      }
+      roots.add(
+          CodeBlock.of(
+              "context.semanticHasher().hasherId().equals($S)",
+              org.orcapod.graph.identity.PipelineHashes.METHOD));
+      m.addComment(
+          "Root sources of the declared schemas: every declared hash must be the runtime's.");
+      m.beginControlFlow("if ($L)", CodeBlock.join(roots, "\n    && "));
+      for (NodeInfo n : nodes) {
+        if (declaredHashes.containsKey(n.node().name())) {
+          m.addStatement("checkPipelineHash(pipeline, $S, $L)", n.node().label(), hashConstant(n));
+        }
+      }
+      m.endControlFlow();
+    }
     m.addComment("The compiled nodes read each other; the streams above only described the DAG.");
     m.addStatement("closeAll(owned)");
     m.addStatement("return new $T(pipeline, allocator)", self);

@@ -133,6 +133,18 @@ class PipelineRunTest {
         assertThat(out.get("pipelineHash:readings"))
             .isNotEqualTo(out.get("pipelineHash:pressure_alerts"));
 
+        // The processor computed the source's and the function node's pipeline hashes at compile
+        // time; they are the runtime's. The filter (an operator) has no compile-time constant.
+        Class<?> generated = loader.loadClass("lab.OrcapodLab");
+        assertThat(generated.getField("MEASUREMENTS_PIPELINE_HASH").get(null))
+            .isEqualTo(hand.node("measurements").pipelineHash());
+        assertThat(generated.getField("READINGS_PIPELINE_HASH").get(null))
+            .isEqualTo(hand.node("readings").pipelineHash());
+        assertThat(generated.getFields())
+            .extracting(java.lang.reflect.Field::getName)
+            .filteredOn(n -> n.endsWith("_PIPELINE_HASH"))
+            .containsExactlyInAnyOrder("MEASUREMENTS_PIPELINE_HASH", "READINGS_PIPELINE_HASH");
+
         // The same pipeline hashes, from the declarations alone (no data bound).
         @SuppressWarnings("unchecked")
         Map<String, String> declared =

@@ -42,6 +42,7 @@ import org.orcapod.pipeline.typed.TypedNode;
 import org.orcapod.schema.ArrowValues;
 import org.orcapod.schema.Schema;
 import org.orcapod.source.ArrowTableSource;
+import org.orcapod.source.RootSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamSchema;
@@ -72,6 +73,18 @@ public final class OrcapodOps implements AutoCloseable {
    * exactly these.
    */
   public static final StreamSchema APPROVALS_SCHEMA = new StreamSchema(Schema.of(List.of(new Field("experiment", new FieldType(false, ArrowType.LargeUtf8.INSTANCE, null), null))), Schema.of(List.of(new Field("approved", new FieldType(false, ArrowType.Bool.INSTANCE, null), null))));
+
+  /**
+   * The pipeline hash of node {@code measurements}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String MEASUREMENTS_PIPELINE_HASH = "semantic_v0.1:0c8101b1ff317fee48aa4f9374c3d9274011f5cfa1843c06d047a792091e635f";
+
+  /**
+   * The pipeline hash of node {@code approvals}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String APPROVALS_PIPELINE_HASH = "semantic_v0.1:c5c32d8c760cfb081119cbfbef7af5668bdd1687a94dd53f496fe05707957120";
 
   private final Pipeline pipeline;
 
@@ -476,6 +489,13 @@ public final class OrcapodOps implements AutoCloseable {
     return out;
   }
 
+  private static void checkPipelineHash(Pipeline pipeline, String label, String declared) {
+    String actual = pipeline.node(label).pipelineHash();
+    if (!actual.equals(declared)) {
+      throw new OrcapodException("Orcapod/PipelineHashDrift", "node '" + label + "' of pipeline '" + pipeline.name() + "' has pipeline hash " + actual + " at run time, but the annotation processor computed " + declared + " from its declaration; compile with the orcapod-processor of the same version as orcapod-runtime, and report it if they match");
+    }
+  }
+
   /**
    * Binds the sources, the database and the allocator of an {@link OrcapodOps}.
    */
@@ -541,6 +561,8 @@ public final class OrcapodOps implements AutoCloseable {
      *
      * @throws SourceBindingException {@code Orcapod/UnboundSource} naming every unbound source node,
      *     or {@code Orcapod/SourceSchemaMismatch} naming the node, the column and the fix
+     * @throws OrcapodException {@code Orcapod/PipelineHashDrift} when the runtime computes another pipeline hash
+     *     than the processor did for a node of root sources
      */
     public OrcapodOps build() {
       if (allocator == null) {
@@ -579,6 +601,13 @@ public final class OrcapodOps implements AutoCloseable {
         pipeline.add(batchedStream);
         pipeline.add(filteredStream);
         pipeline.compile();
+        // Root sources of the declared schemas: every declared hash must be the runtime's.
+        if (this.measurements instanceof RootSource
+            && this.approvals instanceof RootSource
+            && context.semanticHasher().hasherId().equals("semantic_v0.1")) {
+          checkPipelineHash(pipeline, "measurements", MEASUREMENTS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "approvals", APPROVALS_PIPELINE_HASH);
+        }
         // The compiled nodes read each other; the streams above only described the DAG.
         closeAll(owned);
         return new OrcapodOps(pipeline, allocator);

@@ -38,6 +38,7 @@ import org.orcapod.schema.ArrowValues;
 import org.orcapod.schema.Schema;
 import org.orcapod.schema.TypeMapping;
 import org.orcapod.source.ArrowTableSource;
+import org.orcapod.source.RootSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.Stream;
 import org.orcapod.stream.StreamSchema;
@@ -68,6 +69,30 @@ public final class OrcapodWeather implements AutoCloseable {
    * exactly these.
    */
   public static final StreamSchema META_FILES_SCHEMA = new StreamSchema(Schema.of(List.of(new Field("day", new FieldType(false, new ArrowType.Date(DateUnit.DAY), null), null))), Schema.of(List.of(TypeMapping.pathField("meta", false))));
+
+  /**
+   * The pipeline hash of node {@code dayFiles}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String DAY_FILES_PIPELINE_HASH = "semantic_v0.1:46c1f6a1ecd73396013ec87e9858b46950d3c798946b2c2e05d1eeb863291a22";
+
+  /**
+   * The pipeline hash of node {@code metaFiles}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String META_FILES_PIPELINE_HASH = "semantic_v0.1:ce441a750a7a86cd3207120c73ca627f643680c14c4d1f41b4fede341ada66b1";
+
+  /**
+   * The pipeline hash of node {@code dayStats}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String DAY_STATS_PIPELINE_HASH = "semantic_v0.1:7cf58de595a67d24d3e3dc8af755370bf4baa32b937352af5a3be2a7409e67db";
+
+  /**
+   * The pipeline hash of node {@code dayMeta}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String DAY_META_PIPELINE_HASH = "semantic_v0.1:d973621ed2bdf6c527a10b3fd4faeaa4769adb45a2e54143d6dea7e397609956";
 
   private final Pipeline pipeline;
 
@@ -391,6 +416,13 @@ public final class OrcapodWeather implements AutoCloseable {
     return out;
   }
 
+  private static void checkPipelineHash(Pipeline pipeline, String label, String declared) {
+    String actual = pipeline.node(label).pipelineHash();
+    if (!actual.equals(declared)) {
+      throw new OrcapodException("Orcapod/PipelineHashDrift", "node '" + label + "' of pipeline '" + pipeline.name() + "' has pipeline hash " + actual + " at run time, but the annotation processor computed " + declared + " from its declaration; compile with the orcapod-processor of the same version as orcapod-runtime, and report it if they match");
+    }
+  }
+
   /**
    * Binds the sources, the database and the allocator of an {@link OrcapodWeather}.
    */
@@ -456,6 +488,8 @@ public final class OrcapodWeather implements AutoCloseable {
      *
      * @throws SourceBindingException {@code Orcapod/UnboundSource} naming every unbound source node,
      *     or {@code Orcapod/SourceSchemaMismatch} naming the node, the column and the fix
+     * @throws OrcapodException {@code Orcapod/PipelineHashDrift} when the runtime computes another pipeline hash
+     *     than the processor did for a node of root sources
      */
     public OrcapodWeather build() {
       if (allocator == null) {
@@ -484,6 +518,15 @@ public final class OrcapodWeather implements AutoCloseable {
         pipeline.add(reportsStream);
         pipeline.add(summaryStream);
         pipeline.compile();
+        // Root sources of the declared schemas: every declared hash must be the runtime's.
+        if (this.dayFiles instanceof RootSource
+            && this.metaFiles instanceof RootSource
+            && context.semanticHasher().hasherId().equals("semantic_v0.1")) {
+          checkPipelineHash(pipeline, "dayFiles", DAY_FILES_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "metaFiles", META_FILES_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "dayStats", DAY_STATS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "dayMeta", DAY_META_PIPELINE_HASH);
+        }
         // The compiled nodes read each other; the streams above only described the DAG.
         closeAll(owned);
         return new OrcapodWeather(pipeline, allocator);
