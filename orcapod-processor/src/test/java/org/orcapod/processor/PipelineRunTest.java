@@ -373,6 +373,41 @@ class PipelineRunTest {
     }
   }
 
+  @Test
+  void aDeclaredHashThatDiffersFromTheRuntimesFailsNamingNodeAndBothHashes() throws Exception {
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot table = measurements(allocator);
+        ArrowTableSource source =
+            ArrowTableSource.builder(table, SourceContext.defaultContext())
+                .tagColumns("experiment")
+                .build(allocator);
+        Pipeline pipeline = Pipeline.builder("lab", null, allocator).build()) {
+      pipeline.add("measurements", source);
+      pipeline.compile();
+      // The check build() runs for each declared hash, given a hash the runtime does not compute.
+      Method check =
+          loader
+              .loadClass("lab.OrcapodLab")
+              .getDeclaredMethod("checkPipelineHash", Pipeline.class, String.class, String.class);
+      check.setAccessible(true);
+      String actual = pipeline.node("measurements").pipelineHash();
+      check.invoke(null, pipeline, "measurements", actual); // equal: no error
+      assertThatThrownBy(
+              () -> {
+                try {
+                  check.invoke(null, pipeline, "measurements", "semantic_v0.1:00");
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              })
+          .isInstanceOfSatisfying(
+              org.orcapod.error.OrcapodException.class,
+              e -> assertThat(e.id()).isEqualTo("Orcapod/PipelineHashDrift"))
+          .hasMessageContaining("node 'measurements' of pipeline 'lab' has pipeline hash " + actual)
+          .hasMessageContaining("the annotation processor computed semantic_v0.1:00");
+    }
+  }
+
   /** {@code OrcapodLab.builder().measurements(source).allocator(allocator).build()}. */
   private static void buildLab(Stream source, BufferAllocator allocator) throws Throwable {
     Class<?> lab = loader.loadClass("lab.OrcapodLab");
