@@ -231,7 +231,7 @@ public final class FilePipelineSample implements PipelineDefinition {
               .build();
       sources.forEach(weather.pipeline()::own);
       return weather;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       for (int i = sources.size() - 1; i >= 0; i--) {
         try {
           sources.get(i).close();

@@ -93,7 +93,7 @@ public final class LabSample implements PipelineDefinition {
               .build();
       lab.pipeline().own(measurements);
       return lab;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       measurements.close();
       throw e;
     }
