@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * an embedded SQLite database, so a second run serves everything from the cache and a new or edited
  * file computes only its own packets.
  *
+ * <p>The nodes are declared in {@link Weather}; {@link #define} builds them with {@code
+ * OrcapodWeather}, the class the annotation processor generated from that declaration, and the
+ * summary is read back as {@link BatchSummary} records through its typed handle.
+ *
  * <p>Usage: {@code FilePipelineSample [--data <folder>] [--db <folder>]}; exit codes: 0 success, 1
  * a node failed, 2 bad arguments.
  */
@@ -177,8 +181,8 @@ public final class FilePipelineSample implements PipelineDefinition {
   /**
    * Builds the weather pipeline over the data folder given as parameter {@value #DATA_PARAMETER}
    * (default {@value #DEFAULT_DATA}, resolved against the working directory; a folder that is
-   * missing or empty is filled with the bundled days). Every source and stream is handed to the
-   * returned pipeline, so closing it releases them.
+   * missing or empty is filled with the bundled days), with the generated {@code OrcapodWeather}.
+   * The sources are handed to the returned pipeline, so closing it releases them.
    *
    * @throws IllegalArgumentException when the folder holds no measurement or no metadata file
    */
