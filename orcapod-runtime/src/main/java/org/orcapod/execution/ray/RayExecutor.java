@@ -394,7 +394,7 @@ public final class RayExecutor implements PacketBatchExecutor {
     List<FieldVector> columns = new ArrayList<>();
     try {
       for (FieldVector v : root.getFieldVectors()) {
-        TransferPair pair = v.getTransferPair(Allocator.ROOT);
+        TransferPair pair = v.getTransferPair(v.getAllocator());
         pair.splitAndTransfer(start, length);
         columns.add((FieldVector) pair.getTo());
       }
