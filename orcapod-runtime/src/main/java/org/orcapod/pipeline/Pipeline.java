@@ -84,6 +84,7 @@ public final class Pipeline implements AutoCloseable {
   private final Set<String> overridden = new HashSet<>();
   private final List<PacketFunctionExecutor> owned = new ArrayList<>();
   private final List<Stream> ownedStreams = new ArrayList<>();
+  private final List<AutoCloseable> ownedResources = new ArrayList<>();
   private @Nullable ArrowDatabase scopedDatabase;
   private @Nullable ArrowDatabase resultDatabase;
   private @Nullable ArrowDatabase logDatabase;
@@ -202,6 +203,19 @@ public final class Pipeline implements AutoCloseable {
     add(stream);
     userLabels.put(stream, Objects.requireNonNull(label, "label"));
     return stream;
+  }
+
+  /**
+   * Hands {@code resource} (typically a source or stream the DAG was built from) to the pipeline,
+   * which closes it in {@link #close()}, after its nodes, in the reverse order of handing over.
+   * This lets a {@link PipelineDefinition} return a pipeline whose caller releases everything by
+   * closing it.
+   *
+   * @return {@code resource}
+   */
+  public synchronized <T extends AutoCloseable> T own(T resource) {
+    ownedResources.add(Objects.requireNonNull(resource, "resource"));
+    return resource;
   }
 
   /** Labels the node of {@code stream} (any element of the DAG) without adding it as an output. */
@@ -724,7 +738,13 @@ public final class Pipeline implements AutoCloseable {
     return context;
   }
 
-  /** Closes the nodes, the operator outputs and the executors the pipeline created. */
+  /**
+   * Closes the nodes, the operator outputs and the executors the pipeline created, then the
+   * resources handed to {@link #own}.
+   *
+   * @throws IllegalStateException when closing an owned resource threw a checked exception (after
+   *     every resource was closed)
+   */
   @Override
   public synchronized void close() {
     for (int i = ownedStreams.size() - 1; i >= 0; i--) {
@@ -733,6 +753,26 @@ public final class Pipeline implements AutoCloseable {
     ownedStreams.clear();
     owned.forEach(PacketFunctionExecutor::close);
     owned.clear();
+    Exception failure = null;
+    for (int i = ownedResources.size() - 1; i >= 0; i--) {
+      try {
+        ownedResources.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    ownedResources.clear();
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure != null) {
+      throw new IllegalStateException(
+          "pipeline '" + name + "': closing a resource handed to own() failed", failure);
+    }
   }
 
   @Override

@@ -14,25 +14,25 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.embedded.EmbeddedArrowDatabase;
-import org.orcapod.datagram.Packet;
-import org.orcapod.datagram.Tag;
 import org.orcapod.datagram.TagPacket;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.function.FunctionPodStream;
-import org.orcapod.node.NodeExecutionListener;
 import org.orcapod.observe.CompositeObserver;
-import org.orcapod.observe.ExecutionObserver;
 import org.orcapod.operator.Batch;
 import org.orcapod.operator.Join;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.OperatorStream;
+import org.orcapod.pipeline.DefinitionContext;
 import org.orcapod.pipeline.Pipeline;
+import org.orcapod.pipeline.PipelineDefinition;
 import org.orcapod.pipeline.RunOptions;
 import org.orcapod.pipeline.RunResult;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.schema.Schema;
 import org.orcapod.source.DictSource;
 import org.orcapod.source.SourceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sample 2, a file-based scientific pipeline: a folder of per-day measurement files ({@code
@@ -45,7 +45,7 @@ import org.orcapod.source.SourceContext;
  * <p>Usage: {@code FilePipelineSample [--data <folder>] [--db <folder>]}; exit codes: 0 success, 1
  * a node failed, 2 bad arguments.
  */
-public final class FilePipelineSample {
+public final class FilePipelineSample implements PipelineDefinition {
   /** Exit code of a usage error. */
   public static final int USAGE_ERROR = 2;
 
@@ -62,7 +62,16 @@ public final class FilePipelineSample {
   private static final List<String> FUNCTION_NODES =
       List.of("daily_stats", "parse_metadata", "batch_summary");
 
-  private FilePipelineSample() {}
+  /** The parameter naming the data folder ({@code -P data=<folder>} on the command line). */
+  public static final String DATA_PARAMETER = "data";
+
+  /** The data folder when no parameter is given, relative to the working directory. */
+  public static final String DEFAULT_DATA = "orcapod-data/files";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FilePipelineSample.class);
+
+  /** The definition the CLI and tests build by class name; {@link #main} runs it. */
+  public FilePipelineSample() {}
 
   /** Runs the sample and exits with its exit code. */
   public static void main(String[] args) {
@@ -126,17 +135,8 @@ public final class FilePipelineSample {
       int n = SampleData.writeBundled(data);
       out.println("wrote the bundled data set (" + n + " files) into " + data);
     }
-    List<Map<String, ?>> measurements = new ArrayList<>();
-    List<Map<String, ?>> metadata = new ArrayList<>();
-    for (Path f : list(data)) {
-      String name = f.getFileName().toString();
-      if (name.endsWith(".txt")) {
-        measurements.add(row(name.substring(0, name.length() - 4), "readings", f));
-      } else if (name.endsWith(".json")) {
-        metadata.add(row(name.substring(0, name.length() - 5), "metadata", f));
-      }
-    }
-    if (measurements.isEmpty() || metadata.isEmpty()) {
+    DataFiles files = DataFiles.scan(data);
+    if (files.measurements().isEmpty() || files.metadata().isEmpty()) {
       err.println("error: " + data + " needs <day>.txt measurement and <day>.json metadata files");
       return USAGE_ERROR;
     }
@@ -150,90 +150,103 @@ public final class FilePipelineSample {
         "data: "
             + data
             + " ("
-            + measurements.size()
+            + files.measurements().size()
             + " measurement files, "
-            + metadata.size()
+            + files.metadata().size()
             + " metadata files)");
     out.println("database: " + dbFile + " (embedded SQLite)");
 
-    SourceContext ctx = SourceContext.defaultContext();
-    List<AutoCloseable> toClose = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator();
-        EmbeddedArrowDatabase database = EmbeddedArrowDatabase.open(dbFile, allocator)) {
-      try {
-        DictSource days =
-            track(
-                toClose,
-                DictSource.of(measurements, List.of("day"), "measurements", ctx, allocator));
-        DictSource meta =
-            track(toClose, DictSource.of(metadata, List.of("day"), "metadata", ctx, allocator));
-        FunctionPodStream stats =
-            track(
-                toClose,
-                new FunctionPod(WeatherFunctions.dailyStats(), ctx).process(allocator, days));
-        FunctionPodStream parsed =
-            track(
-                toClose,
-                new FunctionPod(WeatherFunctions.parseMetadata(), ctx).process(allocator, meta));
-        OperatorContext oc =
-            new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
-        OperatorStream joined = track(toClose, new Join().process(oc, stats, parsed));
-        OperatorStream batched = track(toClose, new Batch().process(oc, joined));
-        Schema batchSchema = batched.outputSchema(ColumnConfig.dataOnly()).packet();
-        FunctionPodStream summary =
-            track(
-                toClose,
-                new FunctionPod(WeatherFunctions.batchSummary(batchSchema), ctx)
-                    .process(allocator, batched));
-
+        EmbeddedArrowDatabase database = EmbeddedArrowDatabase.open(dbFile, allocator);
         Pipeline pipeline =
-            track(toClose, Pipeline.builder("weather", database, allocator).build());
-        pipeline.add(summary);
-        pipeline.compile();
-        Counter counter = new Counter();
-        RunResult result =
-            pipeline.run(
-                RunOptions.defaults()
-                    .withObserver(new CompositeObserver(pipeline.defaultObserver(), counter)));
-        printReport(pipeline, counter, result, out);
-        if (!counter.crashes.isEmpty()) {
-          counter.crashes.forEach(c -> err.println("error: " + c));
-          return RUN_FAILED;
-        }
-        if (!result.succeeded()) {
-          result
-              .failed()
-              .forEach(
-                  (label, error) ->
-                      err.println("error: node " + label + " failed: " + error.getMessage()));
-          return RUN_FAILED;
-        }
-        return 0;
-      } finally {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-          try {
-            toClose.get(i).close();
-          } catch (Exception e) {
-            err.println("warning: closing " + toClose.get(i) + " failed: " + e.getMessage());
-          }
-        }
+            new FilePipelineSample()
+                .define(
+                    new DefinitionContext(
+                        database, allocator, Map.of(DATA_PARAMETER, data.toString())))) {
+      pipeline.compile();
+      PacketCounter counter = new PacketCounter();
+      RunResult result =
+          pipeline.run(
+              RunOptions.defaults()
+                  .withObserver(new CompositeObserver(pipeline.defaultObserver(), counter)));
+      printReport(pipeline, counter, result, out);
+      if (!counter.crashes().isEmpty()) {
+        counter.crashes().forEach(c -> err.println("error: " + c));
+        return RUN_FAILED;
       }
+      if (!result.succeeded()) {
+        result
+            .failed()
+            .forEach(
+                (label, error) ->
+                    err.println("error: node " + label + " failed: " + error.getMessage()));
+        return RUN_FAILED;
+      }
+      return 0;
     }
   }
 
-  private static void printReport(Pipeline p, Counter counter, RunResult result, PrintStream out) {
-    out.println();
-    out.println(
-        String.format("%-16s %6s %9s %7s %7s", "node", "rows", "computed", "cached", "failed"));
-    int computed = 0;
-    int cached = 0;
-    for (String label : FUNCTION_NODES) {
-      int[] c = counter.counts.getOrDefault(label, new int[3]);
-      computed += c[0];
-      cached += c[1];
-      int rows = result.completed().contains(label) ? p.stream(label).rowCount() : 0;
-      out.println(String.format("%-16s %6d %9d %7d %7d", label, rows, c[0], c[1], c[2]));
+  /**
+   * Builds the weather pipeline over the data folder given as parameter {@value #DATA_PARAMETER}
+   * (default {@value #DEFAULT_DATA}, resolved against the working directory; a folder that is
+   * missing or empty is filled with the bundled days). Every source and stream is handed to the
+   * returned pipeline, so closing it releases them.
+   *
+   * @throws IllegalArgumentException when the folder holds no measurement or no metadata file
+   */
+  @Override
+  public Pipeline define(DefinitionContext context) {
+    Path data =
+        Path.of(context.parameter(DATA_PARAMETER, DEFAULT_DATA)).toAbsolutePath().normalize();
+    if (!Files.isDirectory(data) || isEmpty(data)) {
+      int n = SampleData.writeBundled(data);
+      LOG.info("wrote the bundled data set ({} files) into {}", n, data);
     }
+    DataFiles files = DataFiles.scan(data);
+    if (files.measurements().isEmpty() || files.metadata().isEmpty()) {
+      throw new IllegalArgumentException(
+          "data folder "
+              + data
+              + " needs <day>.txt measurement and <day>.json metadata files; pass another folder"
+              + " with -P "
+              + DATA_PARAMETER
+              + "=<folder>");
+    }
+    BufferAllocator allocator = context.allocator();
+    SourceContext ctx = SourceContext.defaultContext();
+    Pipeline pipeline = Pipeline.builder("weather", context.database(), allocator).build();
+    try {
+      DictSource days =
+          pipeline.own(
+              DictSource.of(files.measurements(), List.of("day"), "measurements", ctx, allocator));
+      DictSource meta =
+          pipeline.own(DictSource.of(files.metadata(), List.of("day"), "metadata", ctx, allocator));
+      FunctionPodStream stats =
+          pipeline.own(
+              new FunctionPod(WeatherFunctions.dailyStats(), ctx).process(allocator, days));
+      FunctionPodStream parsed =
+          pipeline.own(
+              new FunctionPod(WeatherFunctions.parseMetadata(), ctx).process(allocator, meta));
+      OperatorContext oc = new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
+      OperatorStream joined = pipeline.own(new Join().process(oc, stats, parsed));
+      OperatorStream batched = pipeline.own(new Batch().process(oc, joined));
+      Schema batchSchema = batched.outputSchema(ColumnConfig.dataOnly()).packet();
+      FunctionPodStream summary =
+          pipeline.own(
+              new FunctionPod(WeatherFunctions.batchSummary(batchSchema), ctx)
+                  .process(allocator, batched));
+      pipeline.add(summary);
+      return pipeline;
+    } catch (RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  private static void printReport(
+      Pipeline p, PacketCounter counter, RunResult result, PrintStream out) {
+    out.println();
+    counter.printTable(p, result, FUNCTION_NODES, out);
     out.println();
     if (result.completed().contains("batch_summary")) {
       for (TagPacket tp : p.stream("batch_summary").rows()) {
@@ -253,10 +266,23 @@ public final class FilePipelineSample {
                 + d.get("instruments"));
       }
     }
-    if (computed == 0) {
-      out.println("everything came from the cache (" + cached + " packets)");
-    } else {
-      out.println("computed " + computed + " packets, " + cached + " came from the cache");
+    counter.printTotals(FUNCTION_NODES, out);
+  }
+
+  /** The measurement and metadata rows of a data folder, in file-name order. */
+  private record DataFiles(List<Map<String, ?>> measurements, List<Map<String, ?>> metadata) {
+    static DataFiles scan(Path data) {
+      List<Map<String, ?>> measurements = new ArrayList<>();
+      List<Map<String, ?>> metadata = new ArrayList<>();
+      for (Path f : list(data)) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".txt")) {
+          measurements.add(row(name.substring(0, name.length() - 4), "readings", f));
+        } else if (name.endsWith(".json")) {
+          metadata.add(row(name.substring(0, name.length() - 5), "metadata", f));
+        }
+      }
+      return new DataFiles(measurements, metadata);
     }
   }
 
@@ -277,43 +303,5 @@ public final class FilePipelineSample {
 
   private static boolean isEmpty(Path folder) {
     return list(folder).isEmpty();
-  }
-
-  private static <T extends AutoCloseable> T track(List<AutoCloseable> toClose, T c) {
-    toClose.add(c);
-    return c;
-  }
-
-  /** Counts, per node label, the packets computed and the packets served from the cache. */
-  static final class Counter implements ExecutionObserver {
-    final Map<String, int[]> counts = new LinkedHashMap<>();
-    final List<String> crashes = new ArrayList<>();
-
-    @Override
-    public NodeExecutionListener contextualize(
-        String nodeHash, String nodeLabel, List<String> pipelinePath) {
-      int[] c;
-      synchronized (counts) {
-        c = counts.computeIfAbsent(nodeLabel, k -> new int[3]);
-      }
-      return new NodeExecutionListener() {
-        @Override
-        public void onPacketEnd(Tag tag, Packet input, @Nullable Packet output, boolean cached) {
-          synchronized (c) {
-            c[cached ? 1 : 0]++;
-          }
-        }
-
-        @Override
-        public void onPacketCrash(Tag tag, Packet packet, Throwable error) {
-          synchronized (c) {
-            c[2]++;
-          }
-          synchronized (crashes) {
-            crashes.add(nodeLabel + " failed for " + tag.data() + ": " + error.getMessage());
-          }
-        }
-      };
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.orcapod.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orcapod.database.memory.InMemoryArrowDatabase;
+import org.orcapod.pipeline.DefinitionContext;
+import org.orcapod.pipeline.Pipeline;
+import org.orcapod.pipeline.PipelineDefinition;
 
 /** Runs the README's first command's entry point end to end in a temporary directory. */
 class FilePipelineSampleTest {
@@ -134,5 +142,45 @@ class FilePipelineSampleTest {
     assertThat(r.out())
         .contains(String.format("%-16s %6d %9d %7d %7d", "daily_stats", 4, 4, 0, 1))
         .contains("summary: 4 days, 96 readings");
+  }
+
+  @Test
+  void asAPipelineDefinitionItReadsTheDataFolderFromItsParameterAndReleasesEverythingOnClose() {
+    Path files = dir.resolve("param-files");
+    try (BufferAllocator allocator = new RootAllocator();
+        InMemoryArrowDatabase db = InMemoryArrowDatabase.create(allocator)) {
+      PipelineDefinition definition = new FilePipelineSample();
+      try (Pipeline p =
+          definition.define(
+              new DefinitionContext(
+                  db, allocator, Map.of(FilePipelineSample.DATA_PARAMETER, files.toString())))) {
+        p.compile();
+        assertThat(p.run().succeeded()).isTrue();
+        assertThat(p.stream("daily_stats").rowCount()).isEqualTo(SampleData.DAYS);
+        assertThat(p.stream("batch_summary").rows().get(0).packet().get("days"))
+            .isEqualTo((long) SampleData.DAYS);
+      }
+      // the missing folder was filled with the bundled days
+      assertThat(files.resolve(SampleData.day(0) + ".txt")).exists();
+    } // the allocator closes without a leak: the pipeline closed the sources and streams it owns
+  }
+
+  @Test
+  void aDataFolderWithoutMetadataFilesIsRefusedNamingTheFolderAndTheParameter() throws IOException {
+    Path files = Files.createDirectories(dir.resolve("only-txt"));
+    SampleData.writeMeasurements(files, 0);
+    try (BufferAllocator allocator = new RootAllocator()) {
+      assertThatThrownBy(
+              () ->
+                  new FilePipelineSample()
+                      .define(
+                          new DefinitionContext(
+                              null,
+                              allocator,
+                              Map.of(FilePipelineSample.DATA_PARAMETER, files.toString()))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(files.toAbsolutePath().toString())
+          .hasMessageContaining("-P data=<folder>");
+    }
   }
 }

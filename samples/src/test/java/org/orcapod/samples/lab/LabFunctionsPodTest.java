@@ -28,20 +28,20 @@ class LabFunctionsPodTest {
     try (BufferAllocator allocator = new RootAllocator()) {
       List<Map<String, Object>> rows =
           List.of(
-              measurement("exp1", 20.0, 101.0),
-              measurement("exp2", 100.0, 150.0),
-              measurement("exp3", -40.0, 101.3));
-      FunctionPod pod = new FunctionPod(new LabFunctions_ConvertPod(), context);
+              measurement("exp1", 20.0, 0.99),
+              measurement("exp2", 100.0, 1.5),
+              measurement("exp3", -40.0, 1.0));
+      FunctionPod pod = new FunctionPod(new LabFunctions_Analyze_conditionsPod(), context);
       Map<String, Object> fahrenheit = new HashMap<>();
       Map<String, Object> high = new HashMap<>();
       try (DictSource source =
               DictSource.of(rows, List.of("experiment"), null, context, allocator);
           FunctionPodStream out = pod.process(allocator, source)) {
         assertThat(out.keys().tag()).containsExactly("experiment");
-        assertThat(out.keys().packet()).containsExactly("fahrenheit", "highPressure");
+        assertThat(out.keys().packet()).containsExactly("temp_fahrenheit", "is_high_pressure");
         for (TagPacket tp : out.rows()) {
-          fahrenheit.put((String) tp.tag().get("experiment"), tp.packet().get("fahrenheit"));
-          high.put((String) tp.tag().get("experiment"), tp.packet().get("highPressure"));
+          fahrenheit.put((String) tp.tag().get("experiment"), tp.packet().get("temp_fahrenheit"));
+          high.put((String) tp.tag().get("experiment"), tp.packet().get("is_high_pressure"));
         }
       }
       assertThat(fahrenheit)
@@ -55,26 +55,26 @@ class LabFunctionsPodTest {
   void theGeneratedPodHasTheReflectivePathsIdentity() throws NoSuchMethodException {
     JavaPacketFunction reflective =
         JavaPacketFunction.ofMethod(
-            LabFunctions.class.getMethod("convert", double.class, double.class),
+            LabFunctions.class.getMethod("analyzeConditions", double.class, double.class),
             null,
+            "analyze_conditions",
+            "v0.0",
             null,
-            "v1.0",
-            null,
-            List.of("fahrenheit", "highPressure"));
-    LabFunctions_ConvertPod generated = new LabFunctions_ConvertPod();
+            List.of("temp_fahrenheit", "is_high_pressure"));
+    LabFunctions_Analyze_conditionsPod generated = new LabFunctions_Analyze_conditionsPod();
     assertThat(generated.uri(data.semanticHasher()))
         .isEqualTo(reflective.uri(data.semanticHasher()));
     assertThat(new FunctionPod(generated, context).uri())
         .isEqualTo(new FunctionPod(reflective, context).uri());
-    assertThat(LabFunctions_ConvertPod.OUTPUT_COLUMNS)
-        .containsExactly("fahrenheit", "highPressure");
+    assertThat(LabFunctions_Analyze_conditionsPod.OUTPUT_COLUMNS)
+        .containsExactly("temp_fahrenheit", "is_high_pressure");
   }
 
-  private static Map<String, Object> measurement(String experiment, double c, double kpa) {
+  private static Map<String, Object> measurement(String experiment, double c, double bar) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment", experiment);
-    m.put("temperatureC", c);
-    m.put("pressureKpa", kpa);
+    m.put("temperature", c);
+    m.put("pressure", bar);
     return m;
   }
 }
