@@ -50,7 +50,7 @@ public abstract class AbstractPacketFunction implements PacketFunction {
               + "' cannot run on "
               + executor.executorTypeId()
               + ": a remote worker rebuilds a function by name, and this one has none. Use a"
-              + " generated pod (@Function), JavaPacketFunction.ofMethod with a static method, or"
+              + " generated pod (@PacketFunction), JavaPacketFunction.ofMethod with a static method, or"
               + " ofLambda with a Serializable body ((Body & Serializable) m -> ...).");
     }
     this.executor = java;
