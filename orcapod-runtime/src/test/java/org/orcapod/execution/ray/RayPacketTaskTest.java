@@ -89,7 +89,8 @@ class RayPacketTaskTest {
         assertThat(ArrowValues.read(out.getVector("w"), 1)).isNull();
         assertThat(ArrowValues.read(out.getVector(RayPacketTask.STATUS), 1)).isEqualTo("dropped");
         assertThat(ArrowValues.read(out.getVector(RayPacketTask.STDOUT), 1))
-            .isEqualTo("minus_three 0" + System.lineSeparator());
+            .isEqualTo(
+                "minus_three 0 pid " + ProcessHandle.current().pid() + System.lineSeparator());
       }
     }
   }

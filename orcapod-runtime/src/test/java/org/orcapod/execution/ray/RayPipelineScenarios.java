@@ -199,7 +199,7 @@ abstract class RayPipelineScenarios {
     }
     assertRanRemotely(p, "add_one");
     assertRanRemotely(p, "times_two");
-    // minus_three dropped the packet of z == 0 (x = ... no: z = 2 * (x + 1) is never 0): 10 rows
+    assertRanRemotely(p, "minus_three");
     assertThat(logs(p, "minus_three")).hasSize(VALUES.length);
   }
 
@@ -233,8 +233,12 @@ abstract class RayPipelineScenarios {
   @Test
   void theLogTableHoldsAWorkersStdoutAndAFailuresTraceback() {
     Pipeline p = chain(1, RemoteTestFunctions.UNLUCKY, 5);
-    RunResult r = p.run(RunOptions.defaults().withExecutor(ray()));
+    RayExecutor configured = track(ray().withOptions(ExecutorOptions.of(Map.of("batch_size", 2))));
+    RunResult r = p.run(RunOptions.defaults().withExecutor(configured));
     assertThat(r.succeeded()).isTrue(); // CONTINUE: the failed packet is skipped
+    for (String label : List.of("add_one", "times_two", "minus_three")) {
+      assertThat(((RayExecutor) p.executor(label)).batchSize()).as(label).isEqualTo(2);
+    }
     List<Map<String, @Nullable Object>> logs = logs(p, "add_one");
     assertThat(logs).hasSize(3);
     Map<String, @Nullable Object> ok = logs.get(0);

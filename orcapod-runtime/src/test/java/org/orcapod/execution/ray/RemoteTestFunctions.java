@@ -88,7 +88,8 @@ public final class RemoteTestFunctions {
         Schema.of(List.of(int64("w"))),
         (JavaPacketFunction.Body & Serializable)
             m -> {
-              System.out.println("minus_three " + m.get("z"));
+              System.out.println(
+                  "minus_three " + m.get("z") + " pid " + ProcessHandle.current().pid());
               if ((Long) m.get("z") == 0) {
                 return null;
               }
