@@ -28,7 +28,6 @@ import org.orcapod.schema.SystemConstants;
 import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Stream;
-import org.orcapod.stream.StreamKeys;
 
 /**
  * A function pod fixed to its input stream, with result caching and pipeline records, as Python
@@ -250,45 +249,17 @@ public final class FunctionNode extends DelegatingStream {
     String nodeHash = contentHash().toString();
     NodeExecutionListener l = listener;
     l.onNodeStart(label, nodeHash);
-    StreamKeys keys = input.keys();
-    List<String> sys =
-        new ArrayList<>(input.keys(ColumnConfig.dataOnly().withSystemTags(true)).tag());
-    sys.removeAll(keys.tag());
     RunReport report;
     Exception failure;
-    try (VectorSchemaRoot table =
-        input.asTable(ColumnConfig.dataOnly().withSystemTags(true).withSource(true), allocator)) {
-      BatchInput in =
-          new BatchInput(table, keys.tag(), sys, keys.packet(), pod.context().contextKey());
-      String[] hashes =
-          Vectors.rowHashes(
-              table, keys.packet(), List.of(), pod.context().arrowHasher(), allocator);
-      RecordPath path = nodePath();
-      String[] entryIds = null;
-      String[] known = null;
-      if (pipelineDatabase != null) {
-        entryIds = entryIds(table, keys.tag(), sys, hashes, nodeHash);
-        known = knownPacketIds(path, entryIds);
-      }
-      FunctionPod runner = cachedPod == null ? pod : cachedPod;
-      try (PacketLoop.Outcome outcome =
-          PacketLoop.run(runner, in, hashes, known, l, errorPolicy, path.components(), allocator)) {
-        if (pipelineDatabase != null) {
-          writePipelineRecords(path, in, outcome, entryIds, hashes, nodeHash);
-          pipelineDatabase.flush();
-          cachedPod.resultCache().database().flush();
+    try {
+      BatchColumns columns = BatchColumns.of(input);
+      try (VectorSchemaRoot table = input.asTable(BatchColumns.CONFIG, allocator)) {
+        Batch b = processBatch(table, columns, nodeHash, l, errorPolicy);
+        try (VectorSchemaRoot out = b.output()) {
+          replaceComputed(wrap(out, columns.tags()));
         }
-        try (VectorSchemaRoot out = outcome.takeOutput()) {
-          replaceComputed(wrap(out, keys.tag()));
-        }
-        report =
-            new RunReport(
-                outcome.computedCount(),
-                outcome.cachedCount(),
-                outcome.droppedCount(),
-                outcome.crashedCount(),
-                outcome.staleFingerprintCount());
-        failure = outcome.failure();
+        report = b.report();
+        failure = b.failure();
       }
     } finally {
       l.onNodeEnd(label, nodeHash);
@@ -297,6 +268,217 @@ public final class FunctionNode extends DelegatingStream {
       throw sneaky(failure);
     }
     return report;
+  }
+
+  /** What one batch gave: output rows in the node's layout (caller closes), counts, failure. */
+  private record Batch(VectorSchemaRoot output, RunReport report, @Nullable Exception failure) {}
+
+  /**
+   * Runs one batch of input rows ({@code table} in {@link BatchColumns#CONFIG}): looks up the
+   * pipeline records, runs the packet loop (result cache per packet), writes the new records and
+   * results and flushes, so what a batch computed is stored before the next batch starts.
+   */
+  private Batch processBatch(
+      VectorSchemaRoot table,
+      BatchColumns columns,
+      String nodeHash,
+      NodeExecutionListener l,
+      ErrorPolicy policy) {
+    BatchInput in =
+        new BatchInput(
+            table,
+            columns.tags(),
+            columns.systemTags(),
+            columns.packets(),
+            pod.context().contextKey());
+    String[] hashes =
+        Vectors.rowHashes(
+            table, columns.packets(), List.of(), pod.context().arrowHasher(), allocator);
+    RecordPath path = nodePath();
+    String[] entryIds = null;
+    String[] known = null;
+    if (pipelineDatabase != null) {
+      entryIds = entryIds(table, columns.tags(), columns.systemTags(), hashes, nodeHash);
+      known = knownPacketIds(path, entryIds);
+    }
+    FunctionPod runner = cachedPod == null ? pod : cachedPod;
+    try (PacketLoop.Outcome outcome =
+        PacketLoop.run(runner, in, hashes, known, l, policy, path.components(), allocator)) {
+      if (pipelineDatabase != null) {
+        writePipelineRecords(path, in, outcome, entryIds, hashes, nodeHash);
+        pipelineDatabase.flush();
+        cachedPod.resultCache().database().flush();
+      }
+      RunReport report =
+          new RunReport(
+              outcome.computedCount(),
+              outcome.cachedCount(),
+              outcome.droppedCount(),
+              outcome.crashedCount(),
+              outcome.staleFingerprintCount());
+      return new Batch(outcome.takeOutput(), report, outcome.failure());
+    }
+  }
+
+  /**
+   * Starts a run fed batch by batch, as the async orchestrator streams rows: {@link
+   * Streaming#process} computes one batch of input rows and hands back its output rows, {@link
+   * Streaming#finish} installs the concatenated output as this node's output (what {@link #run()}
+   * would have produced from the same rows) and {@link Streaming#close} ends the node's run either
+   * way. Calls {@code onNodeStart} now and {@code onNodeEnd} when closed.
+   */
+  public Streaming startStreaming() {
+    NodeExecutionListener l;
+    ErrorPolicy policy;
+    synchronized (this) {
+      checkOpen();
+      l = listener;
+      policy = errorPolicy;
+    }
+    String nodeHash = contentHash().toString();
+    l.onNodeStart(label, nodeHash);
+    return new Streaming(nodeHash, l, policy);
+  }
+
+  /**
+   * A run of this node fed batch by batch; one thread drives it. Not thread-safe; close it in a
+   * {@code finally} block.
+   */
+  public final class Streaming implements AutoCloseable {
+    private final String nodeHash;
+    private final NodeExecutionListener listener;
+    private final ErrorPolicy policy;
+    private final List<VectorSchemaRoot> outputs = new ArrayList<>();
+    private final int[] counts = new int[5];
+    private @Nullable List<String> tags;
+    private @Nullable BatchColumns outputColumns;
+    private boolean ended;
+
+    private Streaming(String nodeHash, NodeExecutionListener listener, ErrorPolicy policy) {
+      this.nodeHash = nodeHash;
+      this.listener = listener;
+      this.policy = policy;
+    }
+
+    /**
+     * Computes one batch of input rows laid out as {@link BatchColumns#CONFIG} with {@code
+     * columns}; returns the output rows in the same layout, allocated from {@code target} (the
+     * caller closes them). The input batch stays the caller's.
+     *
+     * @throws Exception under {@link ErrorPolicy#FAIL_FAST}, the first packet failure, after what
+     *     the batch computed has been stored
+     */
+    public VectorSchemaRoot process(
+        VectorSchemaRoot batch, BatchColumns columns, BufferAllocator target) {
+      if (ended) {
+        throw new IllegalStateException("streaming run of '" + label + "' already ended");
+      }
+      tags = columns.tags();
+      Batch b = processBatch(batch, columns, nodeHash, listener, policy);
+      VectorSchemaRoot out = b.output();
+      outputs.add(out);
+      RunReport r = b.report();
+      counts[0] += r.computed();
+      counts[1] += r.cached();
+      counts[2] += r.dropped();
+      counts[3] += r.crashed();
+      counts[4] += r.staleFingerprints();
+      if (b.failure() != null) {
+        throw sneaky(b.failure());
+      }
+      try (ArrowTableStream s = wrap(out, columns.tags())) {
+        if (outputColumns == null) {
+          outputColumns = BatchColumns.of(s);
+        }
+        return s.asTable(BatchColumns.CONFIG, target);
+      }
+    }
+
+    /** The layout of the batches {@link #process} returns (known after the first batch). */
+    public BatchColumns outputColumns() {
+      if (outputColumns == null) {
+        throw new IllegalStateException("no batch processed yet by '" + label + "'");
+      }
+      return outputColumns;
+    }
+
+    /**
+     * Installs the rows of every processed batch, in order, as the node's output and ends the run.
+     *
+     * @return the summed counts of all batches
+     */
+    public RunReport finish() {
+      if (ended) {
+        throw new IllegalStateException("streaming run of '" + label + "' already ended");
+      }
+      if (outputs.isEmpty() || tags == null) {
+        throw new IllegalStateException(
+            "streaming run of '" + label + "' got no batch; send at least one (maybe empty)");
+      }
+      VectorSchemaRoot all = outputs.size() == 1 ? null : concat(outputs);
+      try {
+        synchronized (FunctionNode.this) {
+          checkOpen();
+          replaceComputed(wrap(all == null ? outputs.get(0) : all, tags));
+        }
+      } finally {
+        if (all != null) {
+          all.close();
+        }
+      }
+      close();
+      return new RunReport(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /** Releases the buffered output and calls {@code onNodeEnd}; idempotent. */
+    @Override
+    public void close() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      outputs.forEach(VectorSchemaRoot::close);
+      outputs.clear();
+      listener.onNodeEnd(label, nodeHash);
+    }
+  }
+
+  private VectorSchemaRoot concat(List<VectorSchemaRoot> parts) {
+    int total = 0;
+    for (VectorSchemaRoot p : parts) {
+      total += p.getRowCount();
+    }
+    int[] src = new int[total];
+    int[] rows = new int[total];
+    int k = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      for (int r = 0; r < parts.get(i).getRowCount(); r++) {
+        src[k] = i;
+        rows[k] = r;
+        k++;
+      }
+    }
+    List<FieldVector> cols = new ArrayList<>();
+    try {
+      for (Field f : parts.get(0).getSchema().getFields()) {
+        List<FieldVector> from = new ArrayList<>();
+        for (VectorSchemaRoot p : parts) {
+          from.add(p.getVector(f.getName()));
+        }
+        cols.add(Vectors.gather(f, from, src, rows, allocator));
+      }
+    } catch (RuntimeException e) {
+      cols.forEach(FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot r = new VectorSchemaRoot(cols);
+    r.setRowCount(total);
+    return r;
+  }
+
+  /** The allocator the node's buffers come from. */
+  public BufferAllocator allocator() {
+    return allocator;
   }
 
   @SuppressWarnings("unchecked")

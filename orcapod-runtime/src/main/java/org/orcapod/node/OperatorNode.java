@@ -3,6 +3,7 @@ package org.orcapod.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -14,6 +15,16 @@ import org.orcapod.datagram.TagPacket;
 import org.orcapod.function.ResultColumns;
 import org.orcapod.function.Vectors;
 import org.orcapod.hashing.ContentHash;
+import org.orcapod.operator.DropPacketColumns;
+import org.orcapod.operator.DropTagColumns;
+import org.orcapod.operator.Filter;
+import org.orcapod.operator.MapPackets;
+import org.orcapod.operator.MapTags;
+import org.orcapod.operator.Operator;
+import org.orcapod.operator.OperatorContext;
+import org.orcapod.operator.OperatorStream;
+import org.orcapod.operator.SelectPacketColumns;
+import org.orcapod.operator.SelectTagColumns;
 import org.orcapod.schema.ColumnConfig;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.ArrowTableStream;
@@ -86,6 +97,11 @@ public final class OperatorNode implements Stream {
     return label;
   }
 
+  /** The allocator the node's buffers come from. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
   /** The cache mode. */
   public CacheMode cacheMode() {
     return cacheMode;
@@ -151,6 +167,177 @@ public final class OperatorNode implements Stream {
     } finally {
       l.onNodeEnd(label, hash);
     }
+  }
+
+  /**
+   * The operators that work row by row: one input, each output row made from one input row with no
+   * state across rows. A node of one of them can run batch by batch ({@link #startStreaming});
+   * every other operator (joins, merge join, semi-join, batch) needs its whole input.
+   */
+  private static final Set<Class<?>> ROW_LOCAL =
+      Set.of(
+          Filter.class,
+          MapPackets.class,
+          MapTags.class,
+          SelectPacketColumns.class,
+          SelectTagColumns.class,
+          DropPacketColumns.class,
+          DropTagColumns.class);
+
+  /**
+   * Whether this node can run batch by batch: its operator is row-local (filter, map, select and
+   * drop of packet or tag columns) and it does not replay stored rows.
+   */
+  public boolean streamable() {
+    return output instanceof OperatorStream os
+        && ROW_LOCAL.contains(os.operator().getClass())
+        && os.inputs().size() == 1
+        && !(pipelineDatabase != null && cacheMode == CacheMode.REPLAY);
+  }
+
+  /**
+   * Starts a run fed batch by batch (only when {@link #streamable()}): {@link Streaming#process}
+   * applies the operator to one batch of input rows laid out as {@link BatchColumns#CONFIG}, {@link
+   * Streaming#finish} installs (and, in LOG mode, stores) the concatenated output, which equals
+   * what {@link #run()} computes from the same rows. Calls {@code onNodeStart} now and {@code
+   * onNodeEnd} when closed.
+   *
+   * @throws IllegalStateException when the node is not streamable
+   */
+  public Streaming startStreaming() {
+    if (!streamable()) {
+      throw new IllegalStateException(
+          "operator node '" + label + "' needs its whole input; run it with run()");
+    }
+    String hash = contentHash().toString();
+    NodeExecutionListener l = listener;
+    l.onNodeStart(label, hash);
+    return new Streaming(((OperatorStream) output).operator(), hash, l);
+  }
+
+  /** A run of a row-local operator node fed batch by batch; one thread drives it. */
+  public final class Streaming implements AutoCloseable {
+    private final Operator operator;
+    private final String hash;
+    private final NodeExecutionListener listener;
+    private final OperatorContext opContext;
+    private final List<VectorSchemaRoot> outputs = new ArrayList<>();
+    private @Nullable BatchColumns outputColumns;
+    private boolean ended;
+
+    private Streaming(Operator operator, String hash, NodeExecutionListener listener) {
+      this.operator = operator;
+      this.hash = hash;
+      this.listener = listener;
+      this.opContext =
+          new OperatorContext(context.semanticHasher(), allocator, context.arrowHasher());
+    }
+
+    /**
+     * Applies the operator to one batch; returns the output rows in {@link BatchColumns#CONFIG},
+     * allocated from {@code target} (the caller closes them). The input batch stays the caller's.
+     */
+    public VectorSchemaRoot process(
+        VectorSchemaRoot batch, BatchColumns columns, BufferAllocator target) {
+      if (ended) {
+        throw new IllegalStateException("streaming run of '" + label + "' already ended");
+      }
+      try (ArrowTableStream in =
+          ArrowTableStream.builder(batch, allocator)
+              .tagColumns(columns.tags())
+              .contextKey(context.contextKey())
+              .arrowHasher(context.arrowHasher())
+              .build()) {
+        Stream result = operator.staticProcess(opContext, List.of(in));
+        try {
+          if (outputColumns == null) {
+            outputColumns = BatchColumns.of(result);
+          }
+          outputs.add(result.asTable(BatchColumns.CONFIG, allocator));
+          return result.asTable(BatchColumns.CONFIG, target);
+        } finally {
+          if (result != in) {
+            result.close();
+          }
+        }
+      }
+    }
+
+    /** The layout of the batches {@link #process} returns (known after the first batch). */
+    public BatchColumns outputColumns() {
+      if (outputColumns == null) {
+        throw new IllegalStateException("no batch processed yet by '" + label + "'");
+      }
+      return outputColumns;
+    }
+
+    /** Installs the rows of every processed batch, in order, as the node's output; ends the run. */
+    public void finish() {
+      if (ended) {
+        throw new IllegalStateException("streaming run of '" + label + "' already ended");
+      }
+      if (outputs.isEmpty()) {
+        throw new IllegalStateException(
+            "streaming run of '" + label + "' got no batch; send at least one (maybe empty)");
+      }
+      try (VectorSchemaRoot all = concat(outputs)) {
+        if (pipelineDatabase != null && cacheMode == CacheMode.LOG) {
+          store(all, hash);
+        }
+        synchronized (OperatorNode.this) {
+          if (computed != null) {
+            computed.close();
+          }
+          computed = wrap(all);
+        }
+      }
+      close();
+    }
+
+    /** Releases the buffered output and calls {@code onNodeEnd}; idempotent. */
+    @Override
+    public void close() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      outputs.forEach(VectorSchemaRoot::close);
+      outputs.clear();
+      listener.onNodeEnd(label, hash);
+    }
+  }
+
+  private VectorSchemaRoot concat(List<VectorSchemaRoot> parts) {
+    int total = 0;
+    for (VectorSchemaRoot p : parts) {
+      total += p.getRowCount();
+    }
+    int[] src = new int[total];
+    int[] rows = new int[total];
+    int k = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      for (int r = 0; r < parts.get(i).getRowCount(); r++) {
+        src[k] = i;
+        rows[k] = r;
+        k++;
+      }
+    }
+    List<FieldVector> cols = new ArrayList<>();
+    try {
+      for (Field f : parts.get(0).getSchema().getFields()) {
+        List<FieldVector> from = new ArrayList<>();
+        for (VectorSchemaRoot p : parts) {
+          from.add(p.getVector(f.getName()));
+        }
+        cols.add(Vectors.gather(f, from, src, rows, allocator));
+      }
+    } catch (RuntimeException e) {
+      cols.forEach(FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot r = new VectorSchemaRoot(cols);
+    r.setRowCount(total);
+    return r;
   }
 
   private void store(VectorSchemaRoot table, String nodeHash) {

@@ -1,5 +1,6 @@
 package org.orcapod.observe;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,13 @@ import org.slf4j.LoggerFactory;
  * LogRowBuilder}.
  *
  * <p>Rows live at {@code <pipeline path of the node>/execution_logs} inside the (pre-scoped) log
- * database, for example {@code db.at(name, "_log")}, with {@code __log_id} as record id. A node's
- * rows are written in one batch when the node ends (also after a fail-fast failure). Cache hits
+ * database, for example {@code db.at(name, "_log")}, with {@code __log_id} as record id. Cache hits
  * produce no log row: nothing ran.
+ *
+ * <p>A row is buffered when its packet ends and written in small groups, as {@link StatusObserver}:
+ * when a node has {@code maxRows} (default {@value StatusObserver#DEFAULT_MAX_ROWS}) rows buffered,
+ * at the latest about {@code maxDelay} (default 100 ms) later, and when the node or the run ends; a
+ * process that dies mid-node leaves the rows of its finished packets in the database.
  */
 public final class LoggingObserver implements ExecutionObserver {
   /** The table name under each node's path, as Python's {@code DEFAULT_LOG_PATH}. */
@@ -38,6 +43,7 @@ public final class LoggingObserver implements ExecutionObserver {
 
   private final ArrowDatabase database;
   private final BufferAllocator allocator;
+  private final WriteBehind writes;
   private volatile String runId = "";
 
   /**
@@ -45,8 +51,20 @@ public final class LoggingObserver implements ExecutionObserver {
    * @param allocator memory for building each node's batch
    */
   public LoggingObserver(ArrowDatabase logDatabase, BufferAllocator allocator) {
+    this(logDatabase, allocator, StatusObserver.DEFAULT_MAX_DELAY, StatusObserver.DEFAULT_MAX_ROWS);
+  }
+
+  /**
+   * @param logDatabase the database the rows go to (pre-scoped, e.g. {@code db.at(name, "_log")})
+   * @param allocator memory for building each group of rows
+   * @param maxDelay the longest a row waits in the buffer (positive)
+   * @param maxRows rows per node buffered before they are written at once (1: every row at once)
+   */
+  public LoggingObserver(
+      ArrowDatabase logDatabase, BufferAllocator allocator, Duration maxDelay, int maxRows) {
     this.database = Objects.requireNonNull(logDatabase, "logDatabase");
     this.allocator = Objects.requireNonNull(allocator, "allocator");
+    this.writes = new WriteBehind(maxDelay, maxRows, "log");
   }
 
   /** The database the rows go to. */
@@ -75,19 +93,27 @@ public final class LoggingObserver implements ExecutionObserver {
   }
 
   @Override
-  public NodeExecutionListener contextualize(
-      String nodeHash, String nodeLabel, List<String> pipelinePath) {
-    return new NodeLogs(new LogContext(runId, nodeLabel, nodeHash), List.copyOf(pipelinePath));
+  public void onRunEnd(String runId) {
+    writes.stop();
   }
 
-  /** The per-node listener: buffers the node's rows and writes them when the node ends. */
-  private final class NodeLogs implements NodeExecutionListener {
+  @Override
+  public NodeExecutionListener contextualize(
+      String nodeHash, String nodeLabel, List<String> pipelinePath) {
+    return new NodeLogs(
+        new LogContext(runId, nodeLabel, nodeHash), nodeLabel, List.copyOf(pipelinePath));
+  }
+
+  /** The per-node listener: buffers the node's rows and writes them in small groups. */
+  private final class NodeLogs implements NodeExecutionListener, WriteBehind.Buffer {
     private final LogContext context;
-    private final LogRowBuilder rows = new LogRowBuilder();
+    private final String label;
+    private LogRowBuilder rows = new LogRowBuilder();
     private List<String> path;
 
-    NodeLogs(LogContext context, List<String> path) {
+    NodeLogs(LogContext context, String label, List<String> path) {
       this.context = context;
+      this.label = label;
       this.path = path;
     }
 
@@ -98,30 +124,44 @@ public final class LoggingObserver implements ExecutionObserver {
         path = List.copyOf(pipelinePath);
       }
       return fields -> {
+        boolean full;
         synchronized (NodeLogs.this) {
+          if (rows.rowCount() == 0) {
+            writes.add(NodeLogs.this);
+          }
           rows.addRow(context, tags, fields);
+          full = rows.rowCount() >= writes.maxRows();
+        }
+        if (full) {
+          flush();
         }
       };
     }
 
     @Override
-    public synchronized void onNodeEnd(String nodeLabel, String nodeHash) {
-      if (rows.rowCount() == 0) {
+    public void onNodeEnd(String nodeLabel, String nodeHash) {
+      flush();
+      writes.remove(this);
+    }
+
+    @Override
+    public synchronized void flush() {
+      LogRowBuilder group = rows;
+      if (group.rowCount() == 0) {
         return;
       }
-      try (VectorSchemaRoot batch = rows.build(allocator)) {
+      rows = new LogRowBuilder();
+      try (VectorSchemaRoot batch = group.build(allocator)) {
         database.addRecords(logPath(path), batch, LogColumns.LOG_ID, false);
         database.flush();
       } catch (RuntimeException e) {
         LOG.warn(
             "[Orcapod/LogWriteFailed] could not write {} log rows of node '{}' to {}: {}",
-            rows.rowCount(),
-            nodeLabel,
+            group.rowCount(),
+            label,
             logPath(path),
             e.toString(),
             e);
-      } finally {
-        rows.clear();
       }
     }
   }

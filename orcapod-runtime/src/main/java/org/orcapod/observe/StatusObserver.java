@@ -1,6 +1,7 @@
 package org.orcapod.observe;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>Rows live at {@code <pipeline path of the node>/execution_status} in the (pre-scoped) status
  * database, e.g. {@code db.at(name, "_status")}, with {@code _status_id} as record id. Columns, all
  * {@code large_utf8}: {@link #ID}, {@link #RUN_ID}, {@link #PIPELINE_URI}, {@link #STATE}, {@link
- * #TIMESTAMP}, {@link #ERROR_SUMMARY}, then the tag columns under their bare names. A node's rows
- * are written in one batch when the node ends.
+ * #TIMESTAMP}, {@link #ERROR_SUMMARY}, then the tag columns under their bare names.
+ *
+ * <p>Rows are written as events happen, in small groups: a node's buffered rows are written when
+ * they reach {@code maxRows} (default {@value #DEFAULT_MAX_ROWS}), at the latest about {@code
+ * maxDelay} (default 100 ms) after they were buffered, and when the node or the run ends. A process
+ * that dies mid-node therefore leaves the rows of its finished packets (and its {@code RUNNING}
+ * rows) in the database, minus at most the last {@code maxDelay}. {@code maxRows = 1} writes every
+ * row at once.
  */
 public final class StatusObserver implements ExecutionObserver {
   /** The table name under each node's path, as Python's {@code DEFAULT_STATUS_PATH}. */
@@ -73,9 +80,16 @@ public final class StatusObserver implements ExecutionObserver {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusObserver.class);
 
+  /** Rows buffered per node before they are written at once. */
+  public static final int DEFAULT_MAX_ROWS = 64;
+
+  /** The longest a buffered row waits before it is written. */
+  public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(100);
+
   private final ArrowDatabase database;
   private final BufferAllocator allocator;
   private final Clock clock;
+  private final WriteBehind writes;
   private volatile String runId = "";
   private volatile String pipelineUri = "";
 
@@ -84,9 +98,21 @@ public final class StatusObserver implements ExecutionObserver {
    * @param allocator memory for building each node's batch
    */
   public StatusObserver(ArrowDatabase statusDatabase, BufferAllocator allocator) {
+    this(statusDatabase, allocator, DEFAULT_MAX_DELAY, DEFAULT_MAX_ROWS);
+  }
+
+  /**
+   * @param statusDatabase where rows go (pre-scoped, e.g. {@code db.at(name, "_status")})
+   * @param allocator memory for building each group of rows
+   * @param maxDelay the longest a row waits in the buffer (positive)
+   * @param maxRows rows per node buffered before they are written at once (1: every row at once)
+   */
+  public StatusObserver(
+      ArrowDatabase statusDatabase, BufferAllocator allocator, Duration maxDelay, int maxRows) {
     this.database = Objects.requireNonNull(statusDatabase, "statusDatabase");
     this.allocator = Objects.requireNonNull(allocator, "allocator");
     this.clock = Clock.systemUTC();
+    this.writes = new WriteBehind(maxDelay, maxRows, "status");
   }
 
   /** The database the rows go to. */
@@ -113,9 +139,14 @@ public final class StatusObserver implements ExecutionObserver {
   }
 
   @Override
+  public void onRunEnd(String runId) {
+    writes.stop();
+  }
+
+  @Override
   public NodeExecutionListener contextualize(
       String nodeHash, String nodeLabel, List<String> pipelinePath) {
-    return new NodeStatus(runId, pipelineUri, List.copyOf(pipelinePath));
+    return new NodeStatus(runId, pipelineUri, nodeLabel, List.copyOf(pipelinePath));
   }
 
   private record Event(
@@ -125,28 +156,41 @@ public final class StatusObserver implements ExecutionObserver {
       @Nullable String error,
       Map<String, @Nullable String> tags) {}
 
-  /** The per-node listener: buffers the node's events and writes them when the node ends. */
-  private final class NodeStatus implements NodeExecutionListener {
+  /** The per-node listener: buffers the node's events and writes them in small groups. */
+  private final class NodeStatus implements NodeExecutionListener, WriteBehind.Buffer {
     private final String run;
     private final String uri;
+    private final String label;
     private final List<String> path;
-    private final List<Event> events = new ArrayList<>();
+    private List<Event> events = new ArrayList<>();
 
-    NodeStatus(String run, String uri, List<String> path) {
+    NodeStatus(String run, String uri, String label, List<String> path) {
       this.run = run;
       this.uri = uri;
+      this.label = label;
       this.path = path;
     }
 
-    private synchronized void add(Tag tag, State state, @Nullable Throwable error) {
+    private void add(Tag tag, State state, @Nullable Throwable error) {
       long now = clock.millis();
-      events.add(
+      Event e =
           new Event(
               Rows.uuid7(now),
               state,
               Rows.timestamp(clock.instant()),
               error == null ? null : error.toString(),
-              Rows.tagStrings(tag)));
+              Rows.tagStrings(tag));
+      boolean full;
+      synchronized (this) {
+        if (events.isEmpty()) {
+          writes.add(this);
+        }
+        events.add(e);
+        full = events.size() >= writes.maxRows();
+      }
+      if (full) {
+        flush();
+      }
     }
 
     @Override
@@ -165,27 +209,34 @@ public final class StatusObserver implements ExecutionObserver {
     }
 
     @Override
-    public synchronized void onNodeEnd(String nodeLabel, String nodeHash) {
-      if (events.isEmpty()) {
+    public void onNodeEnd(String nodeLabel, String nodeHash) {
+      flush();
+      writes.remove(this);
+    }
+
+    /** Writes the buffered rows; one writer at a time, so rows reach the table in event order. */
+    @Override
+    public synchronized void flush() {
+      List<Event> group = events;
+      if (group.isEmpty()) {
         return;
       }
-      try (VectorSchemaRoot batch = build()) {
+      events = new ArrayList<>();
+      try (VectorSchemaRoot batch = build(group)) {
         database.addRecords(statusPath(path), batch, ID, false);
         database.flush();
       } catch (RuntimeException e) {
         LOG.warn(
             "[Orcapod/StatusWriteFailed] could not write {} status rows of node '{}' to {}: {}",
-            events.size(),
-            nodeLabel,
+            group.size(),
+            label,
             statusPath(path),
             e.toString(),
             e);
-      } finally {
-        events.clear();
       }
     }
 
-    private VectorSchemaRoot build() {
+    private VectorSchemaRoot build(List<Event> events) {
       LinkedHashSet<String> tagNames = new LinkedHashSet<>();
       events.forEach(e -> tagNames.addAll(e.tags().keySet()));
       List<Field> fields = new ArrayList<>();

@@ -1,10 +1,12 @@
 package org.orcapod.pipeline;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A bounded channel between two concurrently running nodes, as Python orcapod's async channels:
@@ -21,6 +23,7 @@ public final class Channel<T> {
   private final Condition notFull = lock.newCondition();
   private final Condition notEmpty = lock.newCondition();
   private boolean closed;
+  private int highWaterMark;
 
   /**
    * A channel holding at most {@code capacity} items.
@@ -57,6 +60,7 @@ public final class Channel<T> {
         return false;
       }
       items.addLast(item);
+      highWaterMark = Math.max(highWaterMark, items.size());
       notEmpty.signal();
       return true;
     } finally {
@@ -88,6 +92,48 @@ public final class Channel<T> {
       closed = true;
       notFull.signalAll();
       notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Closes the channel and takes out every item still waiting, handing each to {@code dropped}
+   * (e.g. to release its memory); a cancelled run calls this so no buffered item leaks.
+   *
+   * @return how many items were dropped
+   */
+  public int cancel(Consumer<? super T> dropped) {
+    List<T> left;
+    lock.lock();
+    try {
+      closed = true;
+      left = new ArrayList<>(items);
+      items.clear();
+      notFull.signalAll();
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    left.forEach(dropped);
+    return left.size();
+  }
+
+  /** Whether {@link #close} or {@link #cancel} was called. */
+  public boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The most items the channel ever held at once (never more than {@link #capacity}). */
+  public int highWaterMark() {
+    lock.lock();
+    try {
+      return highWaterMark;
     } finally {
       lock.unlock();
     }

@@ -40,7 +40,9 @@ import org.orcapod.stream.StreamSchema;
  *
  * <p>Databases are described by type and base path only ({@code in_memory}, {@code sqlite}, {@code
  * postgresql}); connection details, user names and passwords are never written. Loading gives back
- * this description (read only): functions are Java code and are not rebuilt from the file.
+ * this description (read only): functions are Java code and are not rebuilt from the file. {@link
+ * LoadedPipeline} re-attaches a description to its database (stored results by label) and checks a
+ * pipeline rebuilt by code against it.
  *
  * @param formatVersion {@code orcapod_pipeline_version}
  * @param level the save level
@@ -48,6 +50,7 @@ import org.orcapod.stream.StreamSchema;
  * @param nodes node descriptors keyed by content hash, in file order
  * @param edges {@code [upstream hash, downstream hash]} pairs
  * @param databases database descriptors by registry key
+ * @param pipeline the {@code pipeline} block as saved (name, snapshot uri, database keys, observer)
  */
 public record PipelineDescription(
     String formatVersion,
@@ -55,7 +58,8 @@ public record PipelineDescription(
     String name,
     Map<String, JsonNode> nodes,
     List<List<String>> edges,
-    Map<String, JsonNode> databases) {
+    Map<String, JsonNode> databases,
+    JsonNode pipeline) {
 
   /** The format version written, as Python's {@code PIPELINE_FORMAT_VERSION}. */
   public static final String FORMAT_VERSION = "0.1.0";
@@ -105,7 +109,8 @@ public record PipelineDescription(
     root.path("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
     Map<String, JsonNode> dbs = new LinkedHashMap<>();
     root.path("databases").properties().forEach(e -> dbs.put(e.getKey(), e.getValue()));
-    return new PipelineDescription(version, level, String.join("/", name), nodes, edges, dbs);
+    return new PipelineDescription(
+        version, level, String.join("/", name), nodes, edges, dbs, root.path("pipeline"));
   }
 
   static String toJson(Pipeline p, SaveLevel level) {

@@ -45,6 +45,26 @@ final class Fixtures {
         });
   }
 
+  /** {@code out = in + k}, sleeping {@code millis} per packet first (a slow consumer). */
+  static JavaPacketFunction slowAdd(String name, String in, String out, long k, long millis) {
+    return JavaPacketFunction.ofLambda(
+        name,
+        "v1.0",
+        Schema.of(List.of(int64(in))),
+        Schema.of(List.of(int64(out))),
+        m -> {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          Map<String, @Nullable Object> r = new HashMap<>();
+          r.put(out, (Long) m.get(in) + k);
+          return r;
+        });
+  }
+
   /** {@code out = a + b}. */
   static JavaPacketFunction sum(String name, String a, String b, String out) {
     return JavaPacketFunction.ofLambda(

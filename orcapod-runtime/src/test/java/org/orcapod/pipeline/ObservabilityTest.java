@@ -10,9 +10,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -21,10 +25,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.memory.InMemoryArrowDatabase;
 import org.orcapod.execution.logs.LogColumns;
+import org.orcapod.function.ErrorPolicy;
 import org.orcapod.function.FunctionPodStream;
+import org.orcapod.function.JavaPacketFunction;
 import org.orcapod.observe.LoggingObserver;
 import org.orcapod.observe.StatusObserver;
 import org.orcapod.source.DictSource;
@@ -218,5 +226,95 @@ class ObservabilityTest {
     // Nothing was captured, so no log row was written; status rows still were.
     assertThat(logs(p, "noisy")).isEmpty();
     assertThat(status(p, "noisy")).hasSize(8);
+  }
+
+  /**
+   * Rows are written as events happen: while packet 3 of 6 blocks, the status and log tables
+   * already hold packets 0-2 (SUCCESS and a log row each) and packet 3's RUNNING row.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sync", "async"})
+  void statusAndLogRowsAppearWhilePacketsRun(String orchestrator) throws Exception {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    JavaPacketFunction gate =
+        JavaPacketFunction.ofLambda(
+            "gate",
+            "v1.0",
+            org.orcapod.schema.Schema.of(List.of(Fixtures.int64("x"))),
+            org.orcapod.schema.Schema.of(List.of(Fixtures.int64("y"))),
+            m -> {
+              long v = (Long) m.get("x");
+              System.out.println("gate " + v);
+              if (v == 30) {
+                blocked.countDown();
+                try {
+                  if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              }
+              Map<String, @Nullable Object> r = new HashMap<>();
+              r.put("y", v + 1);
+              return r;
+            });
+    DictSource src = track(source("x", 6, 0, ctx, allocator));
+    FunctionPodStream f = track(pod(gate, ctx).process(allocator, src));
+    Pipeline p = track(Pipeline.builder("live", db, allocator).build());
+    p.add(f);
+    p.compile();
+    PipelineOrchestrator o =
+        orchestrator.equals("sync")
+            ? new SyncPipelineOrchestrator()
+            : new AsyncPipelineOrchestrator(ErrorPolicy.CONTINUE, 2, 2);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
+                p.run(RunOptions.defaults().withOrchestrator(o));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    runner.start();
+    try {
+      assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+      Map<String, List<String>> seen = Map.of();
+      List<Map<String, @Nullable Object>> logs = List.of();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        List<Map<String, @Nullable Object>> status = status(p, "gate");
+        seen = new TreeMap<>();
+        for (Map<String, @Nullable Object> r : status) {
+          seen.computeIfAbsent((String) r.get("id"), k -> new ArrayList<>())
+              .add((String) r.get(StatusObserver.STATE));
+        }
+        logs = logs(p, "gate");
+        if (seen.size() >= 4 && logs.size() >= 3) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      // Packet 3 is still blocked: the node has not ended, yet its finished packets are stored.
+      assertThat(runner.isAlive()).isTrue();
+      assertThat(seen)
+          .containsEntry("0", List.of("RUNNING", "SUCCESS"))
+          .containsEntry("1", List.of("RUNNING", "SUCCESS"))
+          .containsEntry("2", List.of("RUNNING", "SUCCESS"))
+          .containsEntry("3", List.of("RUNNING"))
+          .doesNotContainKeys("4", "5");
+      assertThat(logs).extracting(r -> r.get("id")).containsExactly("0", "1", "2");
+      assertThat(logs.get(2).get(LogColumns.STDOUT)).isEqualTo("gate 20\n");
+    } finally {
+      release.countDown();
+      runner.join(TimeUnit.SECONDS.toMillis(60));
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(status(p, "gate")).hasSize(12);
+    assertThat(logs(p, "gate")).hasSize(6);
   }
 }

@@ -14,14 +14,18 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.memory.InMemoryArrowDatabase;
 import org.orcapod.function.ErrorPolicy;
 import org.orcapod.function.FunctionPodStream;
+import org.orcapod.operator.Filter;
 import org.orcapod.operator.Join;
+import org.orcapod.operator.MapPackets;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.OperatorStream;
+import org.orcapod.operator.SelectPacketColumns;
+import org.orcapod.operator.predicate.Predicate;
 import org.orcapod.source.DictSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.source.TestContexts;
@@ -83,6 +87,27 @@ class SyncAsyncEquivalenceTest {
         OperatorStream j = join(a, b, s3);
         yield List.of(fn(sum("yz", "y", "z", "w"), j), fn(add("vv", "v", "q", 1), j));
       }
+      case "slow-fan-out" -> {
+        // 20 rows, one fast branch and a slow chain: with capacity 1 and 1-row batches the source
+        // is held back by the slow consumer (backpressure) while the fast one runs ahead.
+        DictSource many = track(source("x", 20, 0, ctx, allocator));
+        FunctionPodStream slow = fn(Fixtures.slowAdd("slow", "x", "y", 1, 3), many);
+        yield List.of(fn(add("fast", "x", "y", 2), many), fn(add("tail", "y", "z", 1), slow));
+      }
+      case "row-operators" -> {
+        // streaming operators between function nodes: filter, map, select; then a blocking join
+        DictSource many = track(source("x", 25, 0, ctx, allocator));
+        OperatorContext oc =
+            new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
+        FunctionPodStream a = fn(add("a", "x", "y", 1), many);
+        OperatorStream kept = track(new Filter(Predicate.col("y").gt(60L)).process(oc, a));
+        OperatorStream renamed = track(new MapPackets(Map.of("y", "u")).process(oc, kept));
+        FunctionPodStream b = fn(add("b", "u", "v", 1), renamed);
+        // a streaming operator after a blocking one
+        OperatorStream j = join(b, fn(add("c", "x", "w", 1), many));
+        OperatorStream sel = track(new SelectPacketColumns(List.of("w")).process(oc, j));
+        yield List.of(b, fn(add("d", "w", "t", 1), sel));
+      }
       default -> throw new IllegalArgumentException(shape);
     };
   }
@@ -98,12 +123,24 @@ class SyncAsyncEquivalenceTest {
     return Fixtures.snapshot(p);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"linear", "diamond", "fan-out", "multi-join"})
-  void syncAndAsyncGiveTheSameRowsAndHashes(String shape) {
+  @ParameterizedTest(name = "{0}, batches of {1}")
+  @CsvSource({
+    "linear, 64",
+    "diamond, 64",
+    "fan-out, 64",
+    "multi-join, 64",
+    "linear, 1",
+    "diamond, 1",
+    "fan-out, 2",
+    "multi-join, 4",
+    "slow-fan-out, 1",
+    "row-operators, 64",
+    "row-operators, 3"
+  })
+  void syncAndAsyncGiveTheSameRowsAndHashes(String shape, int batchSize) {
     Map<String, Object> sync = runWith(shape, new SyncPipelineOrchestrator());
     Map<String, Object> async =
-        runWith(shape, new AsyncPipelineOrchestrator(ErrorPolicy.CONTINUE, 1));
+        runWith(shape, new AsyncPipelineOrchestrator(ErrorPolicy.CONTINUE, 1, batchSize));
     assertThat(async).isEqualTo(sync);
     // Every non-source node produced rows.
     sync.forEach(
