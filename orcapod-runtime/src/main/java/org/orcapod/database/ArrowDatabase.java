@@ -98,6 +98,13 @@ public interface ArrowDatabase extends AutoCloseable {
       @Nullable String recordIdColumn,
       BufferAllocator allocator);
 
+  /**
+   * The record paths under this view that hold rows, stored or pending, relative to {@link
+   * #basePath()} and sorted by {@link RecordPath#key()}: how tools find tables whose paths they
+   * cannot compute, such as the status and log tables of every node of a pipeline.
+   */
+  java.util.List<RecordPath> recordPaths();
+
   /** Writes all pending rows of all views to storage, atomically. */
   void flush();
 

@@ -109,6 +109,28 @@ public abstract class ArrowDatabaseContractTest {
   }
 
   @Test
+  void recordPathsListStoredAndPendingPathsRelativeToTheView() {
+    assertThat(db.recordPaths()).isEmpty();
+    add(db, RecordPath.of("pipe", "_status", "fn", "execution_status"), List.of("a"), 1);
+    add(db, RecordPath.of("pipe", "_log", "fn", "execution_logs"), List.of("a"), 1);
+    db.flush();
+    add(db, RecordPath.of("pipe", "_status", "op", "execution_status"), List.of("b"), 2);
+    add(db, RecordPath.of("other", "x"), List.of("c"), 3);
+
+    assertThat(db.recordPaths())
+        .extracting(RecordPath::key)
+        .containsExactly(
+            "other/x",
+            "pipe/_log/fn/execution_logs",
+            "pipe/_status/fn/execution_status",
+            "pipe/_status/op/execution_status");
+    assertThat(db.at("pipe", "_status").recordPaths())
+        .containsExactly(
+            RecordPath.of("fn", "execution_status"), RecordPath.of("op", "execution_status"));
+    assertThat(db.at("nothing").recordPaths()).isEmpty();
+  }
+
+  @Test
   void addRecordsStoresEveryRowUnderItsId() {
     add(db, P, List.of("a", "b", "c"), 1, 2, 3);
     assertThat(all(db, P))

@@ -53,6 +53,9 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
      */
     void write(Map<RecordPath, RecordTable> pending);
 
+    /** Every path with a table in storage. */
+    Set<RecordPath> paths();
+
     /**
      * Checks, when rows are first added under a path with nothing stored yet, that this store can
      * hold their columns; throws {@link InvalidRecordsException} naming the column otherwise.
@@ -314,6 +317,27 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
         }
         return out.build();
       }
+    } finally {
+      shared.lock.unlock();
+    }
+  }
+
+  @Override
+  public List<RecordPath> recordPaths() {
+    lock();
+    try {
+      Set<RecordPath> all = new java.util.HashSet<>(shared.store.paths());
+      all.addAll(shared.pending.keySet());
+      List<RecordPath> out = new ArrayList<>();
+      List<String> base = basePath.components();
+      for (RecordPath p : all) {
+        List<String> c = p.components();
+        if (c.size() > base.size() && c.subList(0, base.size()).equals(base)) {
+          out.add(new RecordPath(c.subList(base.size(), c.size())));
+        }
+      }
+      out.sort(java.util.Comparator.comparing(RecordPath::key));
+      return out;
     } finally {
       shared.lock.unlock();
     }

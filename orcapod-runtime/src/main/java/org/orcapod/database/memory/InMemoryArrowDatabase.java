@@ -48,6 +48,11 @@ public final class InMemoryArrowDatabase extends BufferedArrowDatabase {
     }
 
     @Override
+    public Set<RecordPath> paths() {
+      return Set.copyOf(tables.keySet());
+    }
+
+    @Override
     public Set<String> read(
         RecordPath path,
         Schema schema,

@@ -198,6 +198,21 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
     return info;
   }
 
+  @Override
+  public Set<RecordPath> paths() {
+    return withConnection(
+        c -> {
+          Set<RecordPath> out = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT record_path FROM " + q(CATALOG));
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(RecordPath.parseKey(rs.getString(1)));
+            }
+          }
+          return out;
+        });
+  }
+
   /** Whether a table (or other relation) of that name already exists. */
   protected abstract boolean relationExists(Connection c, String name) throws SQLException;
 
