@@ -31,7 +31,8 @@ import org.orcapod.graph.Messages;
  *
  * <p>For each valid {@code @PacketFunction} it writes a typed pod class ({@link PodWriter}) when
  * the runtime is on the compile class path, through the {@code Filer} and only while no error has
- * been reported. Pipeline implementations are not generated yet.
+ * been reported. For each valid {@code @Pipeline} type it likewise writes the pipeline's
+ * implementation ({@link PipelineWriter}) when the runtime's typed pipeline classes are there.
  */
 public final class OrcapodProcessor extends AbstractProcessor {
   private Reporter reporter;
@@ -39,6 +40,7 @@ public final class OrcapodProcessor extends AbstractProcessor {
   private FunctionReader functions;
   private PipelineReader pipelines;
   private PodWriter pods;
+  private PipelineWriter pipelineWriter;
 
   /** Qualified names of types whose processing waits for a later round. */
   private final Set<String> deferredFunctionOwners = new LinkedHashSet<>();
@@ -62,6 +64,7 @@ public final class OrcapodProcessor extends AbstractProcessor {
         new PipelineReader(
             env.getElementUtils(), annotations, new RowTypeReader(columnTypes), functions);
     pods = new PodWriter(env.getTypeUtils());
+    pipelineWriter = new PipelineWriter(env.getTypeUtils(), pods);
   }
 
   @Override
@@ -147,23 +150,26 @@ public final class OrcapodProcessor extends AbstractProcessor {
     }
     models.sort(Comparator.comparing(PodWriter::podName));
     for (FunctionModel model : models) {
-      String name = PodWriter.podName(model);
-      JavaFile file = pods.write(model);
-      String qualified = file.packageName().isEmpty() ? name : file.packageName() + "." + name;
-      if (!written.add(qualified)) {
-        continue;
-      }
-      try {
-        file.writeTo(processingEnv.getFiler());
-      } catch (IOException e) {
-        Problems failed = new Problems();
-        failed.add(
-            model.method(),
-            Messages.internalError(
-                owner.getQualifiedName().toString(),
-                new IllegalStateException("cannot write " + qualified + ": " + e.getMessage(), e)));
-        reporter.report(failed);
-      }
+      writeFile(pods.write(model), PodWriter.podName(model), model.method(), owner);
+    }
+  }
+
+  /** Writes {@code file} once through the Filer; a failure is reported on {@code element}. */
+  private void writeFile(JavaFile file, String name, Element element, TypeElement owner) {
+    String qualified = file.packageName().isEmpty() ? name : file.packageName() + "." + name;
+    if (!written.add(qualified)) {
+      return;
+    }
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      Problems failed = new Problems();
+      failed.add(
+          element,
+          Messages.internalError(
+              owner.getQualifiedName().toString(),
+              new IllegalStateException("cannot write " + qualified + ": " + e.getMessage(), e)));
+      reporter.report(failed);
     }
   }
 
@@ -177,7 +183,16 @@ public final class OrcapodProcessor extends AbstractProcessor {
 
   private void processPipeline(TypeElement type) {
     Problems problems = new Problems();
-    pipelines.read(type, problems);
+    PipelineReader.Result result = pipelines.read(type, problems);
     reporter.report(problems);
+    if (result.graph() == null
+        || result.validation() == null
+        || reporter.errors() > 0
+        || !runtimeAvailable()
+        || processingEnv.getElementUtils().getTypeElement(PipelineWriter.RUNTIME_TYPED_NODE)
+            == null) {
+      return; // nothing is written once an error was reported
+    }
+    writeFile(pipelineWriter.write(type, result), PipelineWriter.className(type), type, type);
   }
 }

@@ -41,6 +41,13 @@ import org.orcapod.graph.validation.ValidationResult;
 final class PipelineReader {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
+  /** Node names the generated class needs for its own members ({@link PipelineWriter}). */
+  static final List<String> RESERVED =
+      List.of("builder", "close", "declaredPipelineHashes", "pipeline", "run");
+
+  /** Names of the generated builder's own methods, which source nodes cannot take. */
+  static final List<String> RESERVED_SOURCES = List.of("allocator", "build", "context", "database");
+
   private final Elements elements;
   private final Annotations annotations;
   private final RowTypeReader rows;
@@ -49,8 +56,22 @@ final class PipelineReader {
   /** A node method and its kind annotation, where diagnostics about the node are placed. */
   private record Declaration(ExecutableElement method, AnnotationMirror kind) {}
 
-  /** The pipeline's graph and validation result, present only when nothing was reported. */
-  record Result(@Nullable PipelineGraph graph, @Nullable ValidationResult validation) {}
+  /**
+   * The pipeline's graph and validation result, present only when nothing was reported, with each
+   * node's method and each {@code @Apply} node's function, by node name.
+   */
+  record Result(
+      @Nullable PipelineGraph graph,
+      @Nullable ValidationResult validation,
+      Map<String, ExecutableElement> methods,
+      Map<String, FunctionModel> functions) {
+    Result(@Nullable PipelineGraph graph, @Nullable ValidationResult validation) {
+      this(graph, validation, Map.of(), Map.of());
+    }
+  }
+
+  /** The function of each {@code @Apply} node read so far in {@link #read}, by node name. */
+  private final Map<String, FunctionModel> applied = new LinkedHashMap<>();
 
   PipelineReader(
       Elements elements, Annotations annotations, RowTypeReader rows, FunctionReader functions) {
@@ -100,6 +121,7 @@ final class PipelineReader {
                   + " results."));
     }
 
+    applied.clear();
     List<Node> nodes = new ArrayList<>();
     Map<String, List<Declaration>> declarations = new LinkedHashMap<>();
     Set<String> broken = new TreeSet<>();
@@ -123,7 +145,12 @@ final class PipelineReader {
       }
       place(d, declarations, type, problems);
     }
-    return problems.count() == before ? new Result(graph, validation) : new Result(null, null);
+    if (problems.count() != before) {
+      return new Result(null, null);
+    }
+    Map<String, ExecutableElement> methods = new LinkedHashMap<>();
+    declarations.forEach((n, d) -> methods.put(n, d.get(0).method()));
+    return new Result(graph, validation, methods, new LinkedHashMap<>(applied));
   }
 
   /**
@@ -196,6 +223,29 @@ final class PipelineReader {
           method,
           Messages.invalidNode(
               what, "has type parameters", "Remove them; a node's row type is one record."));
+    }
+    boolean source =
+        kinds.stream()
+            .anyMatch(
+                k ->
+                    ((TypeElement) k.getAnnotationType().asElement())
+                        .getQualifiedName()
+                        .contentEquals(Names.SOURCE));
+    if (RESERVED.contains(name) || source && RESERVED_SOURCES.contains(name)) {
+      problems.add(
+          method,
+          Messages.invalidNode(
+              what,
+              "has a name the generated pipeline class uses for its own "
+                  + (RESERVED.contains(name) ? "method " : "builder method ")
+                  + name
+                  + "()",
+              "Rename the method (keep the label with @Label(\""
+                  + name
+                  + "\") if stored results should stay); reserved: "
+                  + String.join(", ", RESERVED)
+                  + (source ? ", and for sources " + String.join(", ", RESERVED_SOURCES) : "")
+                  + "."));
     }
 
     DeclaredRow declared = rows.read(method.getReturnType(), method, what, problems);
@@ -360,6 +410,7 @@ final class PipelineReader {
     if (function == null) {
       return new NodeSpec.Apply("?", List.of(), List.of(), cartesian);
     }
+    applied.put(method.getSimpleName().toString(), function);
     return new NodeSpec.Apply(
         function.displayName(), function.parameters(), function.outputs(), cartesian);
   }

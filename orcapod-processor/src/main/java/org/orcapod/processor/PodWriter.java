@@ -28,6 +28,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 import org.orcapod.graph.Column;
 
 /**
@@ -44,9 +45,8 @@ final class PodWriter {
   /** The runtime class a generated pod extends; no runtime on the class path, no pods. */
   static final String RUNTIME_BASE = "org.orcapod.function.GeneratedPacketFunction";
 
-  private static final String GENERATOR = OrcapodProcessor.class.getName();
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  static final String GENERATOR = OrcapodProcessor.class.getName();
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName BASE =
       ClassName.get("org.orcapod.function", "GeneratedPacketFunction");
   private static final ClassName SCHEMA = ClassName.get("org.orcapod.schema", "Schema");
@@ -208,7 +208,7 @@ final class PodWriter {
     return JavaFile.builder(pkg, pod.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private static String packageOf(Element e) {
+  static String packageOf(Element e) {
     Element p = e;
     while (!(p instanceof PackageElement)) {
       p = p.getEnclosingElement();
@@ -216,13 +216,13 @@ final class PodWriter {
     return ((PackageElement) p).getQualifiedName().toString();
   }
 
-  private static FieldSpec constant(TypeName type, String name, CodeBlock init) {
+  static FieldSpec constant(TypeName type, String name, CodeBlock init) {
     return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer(init)
         .build();
   }
 
-  private static List<CodeBlock> strings(List<String> values) {
+  static List<CodeBlock> strings(List<String> values) {
     List<CodeBlock> out = new ArrayList<>();
     for (String v : values) {
       out.add(CodeBlock.of("$S", v));
@@ -230,7 +230,7 @@ final class PodWriter {
     return out;
   }
 
-  private static CodeBlock listOf(List<CodeBlock> items) {
+  static CodeBlock listOf(List<CodeBlock> items) {
     return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(items, ", "));
   }
 
@@ -374,7 +374,7 @@ final class PodWriter {
   }
 
   /** The vector class read and written directly, or null for the generic value path. */
-  private static ClassName fastVector(TypeMirror t) {
+  static @Nullable ClassName fastVector(TypeMirror t) {
     switch (t.getKind()) {
       case LONG:
         return BIGINT;
@@ -402,7 +402,7 @@ final class PodWriter {
     }
   }
 
-  private CodeBlock fastRead(TypeMirror t, String var, boolean nullable, Converters conv) {
+  CodeBlock fastRead(TypeMirror t, String var, boolean nullable, Converters conv) {
     ClassName vector = fastVector(t);
     if (vector == null) {
       return conv.fromValue(t, CodeBlock.of("$T.read($L, i)", ARROW_VALUES, var));
@@ -430,6 +430,33 @@ final class PodWriter {
       String column,
       boolean nullable,
       Converters conv) {
+    fastWrite(
+        m,
+        t,
+        var,
+        value,
+        nullable,
+        conv,
+        CodeBlock.of(
+            "throw new $T(CANONICAL_NAME, $S)",
+            OUTPUT_EXCEPTION,
+            "returned null for the non-nullable output column '"
+                + column
+                + "'; return a value, or declare the column @Nullable"));
+  }
+
+  /**
+   * Writes {@code value} (of type {@code t}) into row {@code i} of vector {@code var}; a null for a
+   * non-nullable column runs {@code nullError} (a statement that throws).
+   */
+  void fastWrite(
+      MethodSpec.Builder m,
+      TypeMirror t,
+      String var,
+      CodeBlock value,
+      boolean nullable,
+      Converters conv,
+      CodeBlock nullError) {
     ClassName vector = fastVector(t);
     if (vector == null) {
       m.addStatement("$T.write($L, i, $L)", ARROW_VALUES, var, conv.toValue(t, value));
@@ -442,12 +469,7 @@ final class PodWriter {
       if (nullable) {
         m.addStatement("$L.setNull(i)", var);
       } else {
-        m.addStatement(
-            "throw new $T(CANONICAL_NAME, $S)",
-            OUTPUT_EXCEPTION,
-            "returned null for the non-nullable output column '"
-                + column
-                + "'; return a value, or declare the column @Nullable");
+        m.addStatement(nullError);
       }
       m.nextControlFlow("else");
     }
@@ -464,7 +486,7 @@ final class PodWriter {
   }
 
   /** The Arrow field of a Java type, as the runtime's {@code TypeMapping.arrowField} builds it. */
-  private CodeBlock field(CodeBlock name, TypeMirror type, boolean nullable) {
+  CodeBlock field(CodeBlock name, TypeMirror type, boolean nullable) {
     TypeMirror t = type;
     if (ColumnTypes.isOptional(t)) {
       t = ((DeclaredType) t).getTypeArguments().get(0);
@@ -515,7 +537,7 @@ final class PodWriter {
   }
 
   /** Whether a nested record component is nullable, as {@code TypeMapping.isNullable} decides. */
-  private static boolean componentNullable(RecordComponentElement c) {
+  static boolean componentNullable(RecordComponentElement c) {
     TypeMirror t = c.asType();
     if (t.getKind().isPrimitive()) {
       return false;
@@ -583,7 +605,7 @@ final class PodWriter {
    * List}, {@code Map} for structs) and the Java types of parameters and components. Records get
    * one generated method each way, written once per record type in sorted order.
    */
-  private final class Converters {
+  final class Converters {
     private final Map<String, TypeElement> readers = new TreeMap<>();
     private final Map<String, TypeElement> writers = new TreeMap<>();
     private boolean listReader;

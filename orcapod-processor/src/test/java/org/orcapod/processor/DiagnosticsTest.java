@@ -724,6 +724,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void nodeNameTakenByTheGeneratedClass() {
+    JavaFileObject lab =
+        pipeline(
+            """
+              @Source
+              Measurement database();
+
+              @Filter("temperatureC > 0")
+              Measurement run(Measurement measurements);
+            """);
+    Compilation compilation = compile(lab);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/InvalidNode] Node 'run' has a name the generated pipeline class uses for its"
+                + " own method run(). Rename the method (keep the label with @Label(\"run\") if"
+                + " stored results should stay); reserved: builder, close, declaredPipelineHashes,"
+                + " pipeline, run.")
+        .inFile(lab)
+        .onLineContaining("Measurement run(");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[Orcapod/InvalidNode] Node 'database' has a name the generated pipeline class uses"
+                + " for its own builder method database().")
+        .inFile(lab)
+        .onLineContaining("Measurement database()");
+  }
+
+  @Test
   void invalidAnnotationVersion() {
     JavaFileObject functions =
         lab(

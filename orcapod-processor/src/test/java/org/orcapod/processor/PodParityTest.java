@@ -33,7 +33,8 @@ import org.orcapod.schema.Schema;
  * A generated pod and the runtime's reflective {@link JavaPacketFunction} built from the same
  * method agree: the same schemas, uri (output-schema hash), bytecode fingerprint, and the same
  * output rows and Arrow table hash, whether the pod runs a batch at a time ({@code invoke}) or a
- * packet at a time ({@code directCall}).
+ * packet at a time ({@code directCall}); nullability from {@code @Nullable} and {@code Optional}
+ * included, and the same packets dropped by an empty {@code Optional} record.
  */
 class PodParityTest {
   private static ClassLoader loader;
@@ -62,7 +63,6 @@ class PodParityTest {
         "convert",
         "v1.0",
         List.of("fahrenheit", "highPressure"),
-        true,
         List.of(
             row("temperatureC", 20.0, "pressureKpa", 101.0),
             row("temperatureC", -40.0, "pressureKpa", 120.5),
@@ -70,9 +70,8 @@ class PodParityTest {
   }
 
   @Test
-  void addAgreesOnItsOutputAndRows() throws Exception {
-    // The reflective path ignores @Nullable on parameters (b is nullable only in the pod), so the
-    // input schemas differ in b's nullability; outputs, uri and rows agree.
+  void addAgreesWithANullableParameter() throws Exception {
+    // b is @Nullable Long (JSpecify, type-use, RUNTIME retention): nullable in both schemas.
     check(
         "lab.LabFunctions",
         "add",
@@ -80,8 +79,41 @@ class PodParityTest {
         "add",
         "v0.0",
         List.of("sum"),
-        false,
-        List.of(row("a", 1L, "b", 2L), row("a", -5L, "b", 7L), row("a", Long.MAX_VALUE, "b", 0L)));
+        List.of(
+            row("a", 1L, "b", 2L),
+            row("a", -5L, "b", 7L),
+            row("a", Long.MAX_VALUE, "b", 0L),
+            row("a", 3L, "b", null)));
+  }
+
+  @Test
+  void ratioAgreesWithANullableResult() throws Exception {
+    // A @Nullable single result: a nullable column, and a null cell (not a drop) when it is null.
+    check(
+        "lab.Counter$Nested",
+        "ratio",
+        "lab.Counter_Nested_RatioPod",
+        "ratio",
+        "v0.0",
+        List.of("ratio"),
+        List.of(row("a", 1.0, "b", 4.0), row("a", 1.0, "b", 0.0), row("a", -3.0, "b", 2.0)));
+  }
+
+  @Test
+  void shapeAgreesWithAnOptionalRecordThatDropsPackets() throws Exception {
+    // Optional<Shape>: the record's components are the outputs, an empty Optional drops the
+    // packet; struct inputs (List<Point>) become records, Optional<String> is a nullable column.
+    check(
+        "lab.LabFunctions",
+        "shape",
+        "lab.LabFunctions_ShapeOfPod",
+        "shapeOf",
+        "v2.1",
+        List.of("points", "label", "first"),
+        List.of(
+            row("points", List.of(point(1L, 2.5), point(2L, null)), "label", "one"),
+            row("points", List.of(), "label", "dropped"),
+            row("points", List.of(point(-7L, 0.0)), "label", null)));
   }
 
   @Test
@@ -95,7 +127,6 @@ class PodParityTest {
         "describe",
         "v3.0",
         List.of("upper", "size", "next", "more", "fileSize", "total"),
-        true,
         List.of(
             row(
                 "text",
@@ -134,7 +165,6 @@ class PodParityTest {
         "label",
         "v0.0",
         List.of("label"),
-        true,
         List.of(row("text", "quiet", "loud", false), row("text", "shout", "loud", true)));
   }
 
@@ -145,7 +175,6 @@ class PodParityTest {
       String name,
       String version,
       List<String> outputs,
-      boolean sameInputSchema,
       List<Map<String, Object>> rows)
       throws Exception {
     Class<?> ownerClass = Class.forName(owner, true, loader);
@@ -168,43 +197,70 @@ class PodParityTest {
     assertThat(pod.canonicalName()).isEqualTo(reflective.canonicalName());
     assertThat(pod.version()).isEqualTo(version);
     assertThat(pod.outputSchema()).isEqualTo(reflective.outputSchema());
-    if (sameInputSchema) {
-      assertThat(pod.inputSchema()).isEqualTo(reflective.inputSchema());
-    } else {
-      assertThat(pod.inputSchema().names()).isEqualTo(reflective.inputSchema().names());
-    }
+    assertThat(pod.inputSchema()).isEqualTo(reflective.inputSchema());
     assertThat(pod.uri(context.semanticHasher()))
         .isEqualTo(reflective.uri(context.semanticHasher()));
     assertThat(pod.bytecodeFingerprint())
         .startsWith("sha256:")
         .isEqualTo(reflective.bytecodeFingerprint());
 
+    BitSet reflectiveDrops = new BitSet();
+    BitSet directDrops = new BitSet();
+    BitSet batchDrops = new BitSet();
     try (VectorSchemaRoot input = table(pod.inputSchema(), rows);
-        VectorSchemaRoot expected = perPacket(reflective, input);
-        VectorSchemaRoot direct = perPacket(pod, input);
-        VectorSchemaRoot batch = invoke(pod, input)) {
+        VectorSchemaRoot expected = perPacket(reflective, input, reflectiveDrops);
+        VectorSchemaRoot direct = perPacket(pod, input, directDrops);
+        VectorSchemaRoot batch = invoke(pod, input, batchDrops)) {
       assertThat(batch.getRowCount()).isEqualTo(rows.size());
+      assertThat(batchDrops).isEqualTo(reflectiveDrops);
+      assertThat(directDrops).isEqualTo(reflectiveDrops);
       assertThat(batch.contentToTSVString()).isEqualTo(expected.contentToTSVString());
       assertThat(direct.contentToTSVString()).isEqualTo(expected.contentToTSVString());
-      assertThat(context.arrowHasher().hashTable(batch))
-          .isEqualTo(context.arrowHasher().hashTable(expected));
-      assertThat(context.arrowHasher().hashTable(direct))
-          .isEqualTo(context.arrowHasher().hashTable(expected));
+      // Dropped packets leave no row behind (the packet loop removes them), so hash the rest.
+      try (VectorSchemaRoot keptExpected = kept(expected, reflectiveDrops);
+          VectorSchemaRoot keptDirect = kept(direct, directDrops);
+          VectorSchemaRoot keptBatch = kept(batch, batchDrops)) {
+        assertThat(keptBatch.getRowCount()).isEqualTo(rows.size() - reflectiveDrops.cardinality());
+        assertThat(context.arrowHasher().hashTable(keptBatch))
+            .isEqualTo(context.arrowHasher().hashTable(keptExpected));
+        assertThat(context.arrowHasher().hashTable(keptDirect))
+            .isEqualTo(context.arrowHasher().hashTable(keptExpected));
+      }
     }
   }
 
-  private VectorSchemaRoot invoke(PacketFunction pod, VectorSchemaRoot input) throws Exception {
-    Method invoke =
-        pod.getClass()
-            .getMethod("invoke", VectorSchemaRoot.class, BufferAllocator.class, BitSet.class);
-    BitSet dropped = new BitSet();
-    VectorSchemaRoot out = (VectorSchemaRoot) invoke.invoke(pod, input, allocator, dropped);
-    assertThat(dropped.isEmpty()).isTrue();
+  /** The rows of {@code table} not in {@code dropped}, as a new table. */
+  private VectorSchemaRoot kept(VectorSchemaRoot table, BitSet dropped) {
+    VectorSchemaRoot out = VectorSchemaRoot.create(table.getSchema(), allocator);
+    out.allocateNew();
+    int n = 0;
+    for (int r = 0; r < table.getRowCount(); r++) {
+      if (dropped.get(r)) {
+        continue;
+      }
+      for (FieldVector v : out.getFieldVectors()) {
+        ArrowValues.write(v, n, ArrowValues.read(table.getVector(v.getName()), r));
+      }
+      n++;
+    }
+    out.setRowCount(n);
     return out;
   }
 
-  /** Runs {@code fn} a packet at a time, as the runtime's packet loop does, into Arrow. */
-  private VectorSchemaRoot perPacket(PacketFunction fn, VectorSchemaRoot input) throws Exception {
+  private VectorSchemaRoot invoke(PacketFunction pod, VectorSchemaRoot input, BitSet dropped)
+      throws Exception {
+    Method invoke =
+        pod.getClass()
+            .getMethod("invoke", VectorSchemaRoot.class, BufferAllocator.class, BitSet.class);
+    return (VectorSchemaRoot) invoke.invoke(pod, input, allocator, dropped);
+  }
+
+  /**
+   * Runs {@code fn} a packet at a time, as the runtime's packet loop does, into Arrow; a dropped
+   * packet is marked in {@code dropped} and leaves its cells null, as a batch does.
+   */
+  private VectorSchemaRoot perPacket(PacketFunction fn, VectorSchemaRoot input, BitSet dropped)
+      throws Exception {
     VectorSchemaRoot out = VectorSchemaRoot.create(fn.outputSchema().toArrow(), allocator);
     try {
       out.allocateNew();
@@ -214,7 +270,10 @@ class PodParityTest {
           in.put(c, ArrowValues.read(input.getVector(c), r));
         }
         Map<String, Object> values = fn.directCall(in);
-        assertThat(values).isNotNull();
+        if (values == null) {
+          dropped.set(r);
+          continue;
+        }
         assertThat(new ArrayList<>(values.keySet())).isEqualTo(fn.outputSchema().names());
         for (FieldVector v : out.getFieldVectors()) {
           ArrowValues.write(v, r, values.get(v.getName()));
@@ -238,6 +297,13 @@ class PodParityTest {
     }
     root.setRowCount(rows.size());
     return root;
+  }
+
+  private static Map<String, Object> point(long x, Double y) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("x", x);
+    m.put("y", y);
+    return m;
   }
 
   private static Map<String, Object> row(Object... pairs) {

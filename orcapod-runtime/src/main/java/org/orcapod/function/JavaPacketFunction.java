@@ -1,9 +1,12 @@
 package org.orcapod.function;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -78,6 +81,13 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
    * inputNames}; output columns are {@code outputNames}, typed by the return type (a record type
    * when there are several).
    *
+   * <p>As in the DSL, a parameter, or the result of a one-output function, is a nullable column
+   * when it is typed {@code Optional<T>} or annotated {@code @Nullable} (JSpecify's, or any
+   * annotation of that simple name, on the type or the element, that has RUNTIME retention: one
+   * with CLASS retention is invisible to reflection). With several outputs the method returns a
+   * record, or an {@code Optional} of one; a null record or an empty {@code Optional} drops the
+   * packet, and a null single result is a null cell.
+   *
    * @param name the canonical name, or null for the method's name
    * @param inputNames the input column names in parameter order, or null to use parameter names
    * @throws IllegalArgumentException naming the method when names are missing or types do not map
@@ -126,19 +136,25 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
     List<Field> inFields = new ArrayList<>();
     for (int i = 0; i < params.length; i++) {
       Type t = params[i].getParameterizedType();
-      inFields.add(TypeMapping.arrowField(inNames.get(i), t, isOptional(t)));
+      boolean nullable =
+          isOptional(t) || hasNullable(params[i]) || hasNullable(params[i].getAnnotatedType());
+      inFields.add(TypeMapping.arrowField(inNames.get(i), t, nullable));
     }
     Type ret = method.getGenericReturnType();
+    boolean optionalResult = isOptional(ret);
     List<Field> outFields = new ArrayList<>();
     List<RecordComponent> components = List.of();
     if (outputNames.isEmpty()) {
       throw new IllegalArgumentException(
           "[Orcapod/OutputNames] function '" + fn + "' needs at least one output column name");
     } else if (outputNames.size() == 1) {
-      outFields.add(TypeMapping.arrowField(outputNames.get(0), ret, isOptional(ret)));
+      boolean nullable =
+          optionalResult || hasNullable(method) || hasNullable(method.getAnnotatedReturnType());
+      outFields.add(TypeMapping.arrowField(outputNames.get(0), ret, nullable));
     } else {
-      Class<?> rc = method.getReturnType();
-      if (!rc.isRecord() || rc.getRecordComponents().length != outputNames.size()) {
+      // A record, or an Optional of one whose emptiness drops the packet (as a null record does).
+      Class<?> rc = optionalResult ? optionalArgument(ret) : method.getReturnType();
+      if (rc == null || !rc.isRecord() || rc.getRecordComponents().length != outputNames.size()) {
         throw new IllegalArgumentException(
             "[Orcapod/OutputNames] function '"
                 + fn
@@ -146,7 +162,8 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
                 + outputNames.size()
                 + " outputs "
                 + outputNames
-                + "; its method must return a record with that many components, in order");
+                + "; its method must return a record (or an Optional of one) with that many"
+                + " components, in order");
       }
       components = List.of(rc.getRecordComponents());
       for (int i = 0; i < components.size(); i++) {
@@ -167,7 +184,7 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
           Object[] args = new Object[inNames.size()];
           for (int i = 0; i < args.length; i++) {
             Object v = inputs.get(inNames.get(i));
-            args[i] = params[i].getType() == Optional.class ? Optional.ofNullable(v) : v;
+            args[i] = toJava(v, params[i].getParameterizedType());
           }
           Object result;
           try {
@@ -186,11 +203,12 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
           if (outs.size() == 1) {
             values.put(outs.get(0), unwrap(result));
           } else {
-            if (result == null) {
-              return null;
+            Object row = unwrap(result);
+            if (row == null) {
+              return null; // a null record or an empty Optional drops the packet
             }
             for (int i = 0; i < comps.size(); i++) {
-              values.put(outs.get(i), unwrap(comps.get(i).getAccessor().invoke(result)));
+              values.put(outs.get(i), unwrap(comps.get(i).getAccessor().invoke(row)));
             }
           }
           return values;
@@ -204,8 +222,70 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
         checked(fn, out, body));
   }
 
+  /**
+   * A column value as the parameter type {@code type} takes it: struct values (maps) become
+   * records, also inside lists and {@code Optional}s, as generated pods convert them.
+   */
+  private static @Nullable Object toJava(@Nullable Object value, Type type) {
+    if (type instanceof ParameterizedType p) {
+      Type raw = p.getRawType();
+      Type arg = p.getActualTypeArguments()[0];
+      if (raw == Optional.class) {
+        return Optional.ofNullable(toJava(value, arg));
+      }
+      if (value instanceof List<?> list
+          && raw instanceof Class<?> c
+          && List.class.isAssignableFrom(c)) {
+        List<@Nullable Object> out = new ArrayList<>(list.size());
+        for (Object item : list) {
+          out.add(toJava(item, arg));
+        }
+        return out;
+      }
+      return value;
+    }
+    if (value instanceof Map<?, ?> struct && type instanceof Class<?> c && c.isRecord()) {
+      RecordComponent[] components = c.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      Object[] values = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] = toJava(struct.get(components[i].getName()), components[i].getGenericType());
+      }
+      try {
+        var constructor = c.getDeclaredConstructor(types);
+        constructor.trySetAccessible();
+        return constructor.newInstance(values);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            "[Orcapod/RecordConversion] cannot build record " + c.getName() + " from " + struct, e);
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Whether {@code element} carries an annotation named {@code Nullable} (JSpecify's, or any other
+   * package's) that is visible by reflection: one with RUNTIME retention, as JSpecify's is. An
+   * annotation with CLASS or SOURCE retention cannot be seen here and leaves the column non-null.
+   */
+  private static boolean hasNullable(AnnotatedElement element) {
+    for (Annotation a : element.getAnnotations()) {
+      if (a.annotationType().getSimpleName().equals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The class {@code T} of {@code Optional<T>}, or null when it is not a class. */
+  private static @Nullable Class<?> optionalArgument(Type optional) {
+    Type arg = ((ParameterizedType) optional).getActualTypeArguments()[0];
+    return arg instanceof Class<?> c ? c : null;
+  }
+
   private static boolean isOptional(Type t) {
-    return t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == Optional.class;
+    return t instanceof ParameterizedType p && p.getRawType() == Optional.class;
   }
 
   private static @Nullable Object unwrap(@Nullable Object v) {

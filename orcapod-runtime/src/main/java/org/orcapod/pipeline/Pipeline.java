@@ -42,6 +42,8 @@ import org.orcapod.observe.StatusObserver;
 import org.orcapod.operator.Operator;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.OperatorStream;
+import org.orcapod.pipeline.validation.PipelineValidationException;
+import org.orcapod.pipeline.validation.RuntimeGraphBuilder;
 import org.orcapod.source.RootSource;
 import org.orcapod.source.SourceContext;
 import org.orcapod.stream.Stream;
@@ -232,6 +234,8 @@ public final class Pipeline implements AutoCloseable {
    * Compiles the DAG into nodes (see the class comment). A second call does nothing.
    *
    * @throws IllegalStateException when nothing was added or no context can be found
+   * @throws PipelineValidationException when the DAG fails the graph validators the annotation
+   *     processor runs at build time (see docs/dsl.md); nothing is created or written then
    */
   public synchronized void compile() {
     if (graph != null) {
@@ -257,6 +261,7 @@ public final class Pipeline implements AutoCloseable {
               + " Builder.context(...)");
     }
     Map<String, String> labels = uniqueLabels(elements);
+    validate(elements, labels);
 
     if (database != null) {
       scopedDatabase = database.at(name);
@@ -359,6 +364,21 @@ public final class Pipeline implements AutoCloseable {
       byLabel.put(label, pn);
     }
     graph = new PipelineGraph(nodes);
+  }
+
+  /**
+   * Runs the annotation processor's graph validators on the DAG, before any node, table or observer
+   * exists.
+   *
+   * @throws PipelineValidationException listing every problem
+   */
+  private void validate(Map<String, Element> elements, Map<String, String> labels) {
+    RuntimeGraphBuilder graphBuilder = new RuntimeGraphBuilder(name);
+    for (Element e : elements.values()) {
+      graphBuilder.add(
+          labels.get(e.hash()), e.stream(), e.upstream().stream().map(labels::get).toList());
+    }
+    graphBuilder.check();
   }
 
   /** Depth-first, upstream first: the insertion order of {@code out} is topological. */

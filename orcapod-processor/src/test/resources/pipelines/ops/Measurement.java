@@ -1,0 +1,5 @@
+package ops;
+
+import org.orcapod.annotations.Tag;
+
+public record Measurement(@Tag String experiment, double temperatureC, double pressureKpa) {}
