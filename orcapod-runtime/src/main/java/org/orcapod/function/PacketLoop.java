@@ -583,6 +583,38 @@ public final class PacketLoop {
     }
   }
 
+  /**
+   * The output table {@link #run} would produce for no rows: the same columns, in the same order,
+   * with the same fields, built by the same code, so that a stream can state its schema for every
+   * column configuration without calling the function.
+   *
+   * @param tagFields the input's tag fields, then its system-tag fields
+   * @param tagColumns the names of the (non-system) tag fields
+   */
+  static VectorSchemaRoot emptyOutput(
+      FunctionPod pod,
+      List<Field> tagFields,
+      List<String> tagColumns,
+      String contextKey,
+      BufferAllocator allocator) {
+    List<String> sys = new ArrayList<>();
+    for (Field f : tagFields) {
+      if (!tagColumns.contains(f.getName())) {
+        sys.add(f.getName());
+      }
+    }
+    try (VectorSchemaRoot table =
+            VectorSchemaRoot.create(
+                new org.apache.arrow.vector.types.pojo.Schema(tagFields), allocator);
+        VectorSchemaRoot fresh =
+            resultRows(pod, contextKey, List.of(), List.of(), List.of(), List.of(), allocator)) {
+      table.setRowCount(0);
+      BatchInput in = new BatchInput(table, tagColumns, sys, List.of(), contextKey);
+      int[] none = new int[0];
+      return output(pod, in, none, none, none, new boolean[0], null, fresh, allocator);
+    }
+  }
+
   /** The identity structure of a function's signature, hashed into result rows. */
   static Object signatureStructure(PacketFunction fn) {
     return Identity.tuple(
