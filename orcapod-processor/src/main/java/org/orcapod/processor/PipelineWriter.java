@@ -29,6 +29,7 @@ import org.orcapod.graph.Node;
 import org.orcapod.graph.NodeSpec;
 import org.orcapod.graph.PipelineGraph;
 import org.orcapod.graph.RowSchema;
+import org.orcapod.graph.identity.PipelineHashes;
 import org.orcapod.graph.predicate.Predicate;
 import org.orcapod.graph.predicate.PredicateSyntaxException;
 
@@ -140,7 +141,7 @@ final class PipelineWriter {
       nodes.add(info);
       byName.put(n.name(), info);
     }
-    Map<String, String> declaredHashes = declaredHashes(nodes);
+    Map<String, String> declaredHashes = declaredHashes(nodes, schemas);
     // Row records: one reader each; source records also get a table writer.
     Map<String, TypeElement> readRecords = new TreeMap<>();
     Map<String, NodeInfo> sourceRecords = new TreeMap<>();
@@ -390,31 +391,105 @@ final class PipelineWriter {
   }
 
   /**
-   * The pipeline hashes the processor computes: source nodes from their records' schemas, and
-   * {@code @Apply} nodes of one input whose hash is known from the function's name, major version
-   * and outputs. Other nodes (operators, multi-input functions, struct columns) have none.
+   * The pipeline hashes the processor computes ({@link org.orcapod.graph.identity.PipelineHashes})
+   * for every node whose columns it can hash (no struct columns) and whose inputs it could hash:
+   * sources, {@code @Apply} (several inputs joined first) and every operator, wired exactly as
+   * {@link #wire} wires them.
    */
-  private static Map<String, String> declaredHashes(List<NodeInfo> nodes) {
+  private static Map<String, String> declaredHashes(
+      List<NodeInfo> nodes, Map<String, RowSchema> schemas) {
     Map<String, String> hashes = new LinkedHashMap<>();
     for (NodeInfo n : nodes) {
-      NodeSpec spec = n.node().spec();
+      Node node = n.node();
+      NodeSpec spec = node.spec();
+      List<String> inputs = new ArrayList<>();
+      for (Input in : node.inputs()) {
+        String h = hashes.get(in.upstream());
+        if (h == null) {
+          break;
+        }
+        inputs.add(h);
+      }
+      if (inputs.size() != node.inputs().size()) {
+        continue;
+      }
       java.util.Optional<String> hash = java.util.Optional.empty();
+      String in0 = inputs.isEmpty() ? "" : inputs.get(0);
+      RowSchema input =
+          node.inputs().isEmpty() ? null : schemas.get(node.inputs().get(0).upstream());
       if (spec instanceof NodeSpec.Source) {
-        hash = org.orcapod.graph.identity.PipelineHashes.source(n.node().declared().schema());
-      } else if (spec instanceof NodeSpec.Apply
-          && n.node().inputs().size() == 1
-          && n.function() != null) {
-        String input = hashes.get(n.node().inputs().get(0).upstream());
-        if (input != null) {
-          FunctionModel f = n.function();
-          hash =
-              org.orcapod.graph.identity.PipelineHashes.function(
-                  f.name(), f.major(), f.outputs(), input);
+        hash = PipelineHashes.source(node.declared().schema());
+      } else if (spec instanceof NodeSpec.Apply) {
+        FunctionModel f = n.function();
+        if (f != null) {
+          hash = PipelineHashes.function(f.name(), f.major(), hashedOutputs(f), inputs);
+        }
+      } else if (spec instanceof NodeSpec.Join) {
+        hash = java.util.Optional.of(PipelineHashes.join(inputs));
+      } else if (spec instanceof NodeSpec.SemiJoin) {
+        hash = java.util.Optional.of(PipelineHashes.semiJoin(inputs.get(0), inputs.get(1)));
+      } else if (spec instanceof NodeSpec.MergeJoin) {
+        hash = java.util.Optional.of(PipelineHashes.mergeJoin(inputs.get(0), inputs.get(1)));
+      } else if (spec instanceof NodeSpec.Batch bt) {
+        hash = java.util.Optional.of(PipelineHashes.batch(bt.size(), bt.dropPartial(), in0));
+      } else if (spec instanceof NodeSpec.Select) {
+        RowSchema declared = node.declared().schema();
+        boolean sameTags = sameNames(input.tagNames(), declared.tagNames());
+        boolean samePackets = sameNames(input.packetNames(), declared.packetNames());
+        String h = in0;
+        if (!sameTags) {
+          h = PipelineHashes.columns("SelectTagColumns", declared.tagNames(), h);
+        }
+        if (!(samePackets && !sameTags)) {
+          h = PipelineHashes.columns("SelectPacketColumns", declared.packetNames(), h);
+        }
+        hash = java.util.Optional.of(h);
+      } else if (spec instanceof NodeSpec.Drop d) {
+        List<String> tags = new ArrayList<>();
+        List<String> packets = new ArrayList<>();
+        for (String c : d.columns()) {
+          (input.tagNames().contains(c) ? tags : packets).add(c);
+        }
+        String h = in0;
+        if (!tags.isEmpty()) {
+          h = PipelineHashes.columns("DropTagColumns", tags, h);
+        }
+        if (!packets.isEmpty()) {
+          h = PipelineHashes.columns("DropPacketColumns", packets, h);
+        }
+        hash = java.util.Optional.of(h);
+      } else if (spec instanceof NodeSpec.MapTags mt) {
+        hash =
+            java.util.Optional.of(
+                PipelineHashes.rename("MapTags", mt.renames(), mt.dropUnmapped(), in0));
+      } else if (spec instanceof NodeSpec.MapPackets mp) {
+        hash =
+            java.util.Optional.of(
+                PipelineHashes.rename("MapPackets", mp.renames(), mp.dropUnmapped(), in0));
+      } else if (spec instanceof NodeSpec.Filter f) {
+        try {
+          hash = PipelineHashes.filter(Predicate.parse(f.predicate()), input, in0);
+        } catch (PredicateSyntaxException e) {
+          throw new IllegalStateException("a validated predicate does not parse", e);
         }
       }
-      hash.ifPresent(h -> hashes.put(n.node().name(), h));
+      hash.ifPresent(h -> hashes.put(node.name(), h));
     }
     return hashes;
+  }
+
+  /**
+   * The output columns as the pod's Arrow fields type them: a single value returned as {@code
+   * Optional<T>} is a nullable column (the pod writes an empty optional as null).
+   */
+  private static List<Column> hashedOutputs(FunctionModel f) {
+    List<Column> out = new ArrayList<>();
+    boolean optional = !f.returnsRecord() && ColumnTypes.isOptional(f.method().getReturnType());
+    for (Column c : f.outputs()) {
+      boolean nullable = c.type().nullable() || optional;
+      out.add(new Column(c.name(), new org.orcapod.graph.ColumnType(c.type().name(), nullable)));
+    }
+    return out;
   }
 
   private static MethodSpec checkPipelineHash() {
@@ -863,9 +938,7 @@ final class PipelineWriter {
         roots.add(CodeBlock.of("this.$L instanceof $T", n.field(), ROOT_SOURCE));
       }
       roots.add(
-          CodeBlock.of(
-              "context.semanticHasher().hasherId().equals($S)",
-              org.orcapod.graph.identity.PipelineHashes.METHOD));
+          CodeBlock.of("context.semanticHasher().hasherId().equals($S)", PipelineHashes.METHOD));
       m.addComment(
           "Root sources of the declared schemas: every declared hash must be the runtime's.");
       m.beginControlFlow("if ($L)", CodeBlock.join(roots, "\n    && "));

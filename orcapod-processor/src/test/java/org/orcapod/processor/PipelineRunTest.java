@@ -133,17 +133,20 @@ class PipelineRunTest {
         assertThat(out.get("pipelineHash:readings"))
             .isNotEqualTo(out.get("pipelineHash:pressure_alerts"));
 
-        // The processor computed the source's and the function node's pipeline hashes at compile
-        // time; they are the runtime's. The filter (an operator) has no compile-time constant.
+        // The processor computed every node's pipeline hash at compile time (the source, the
+        // function node and the filter); they are the runtime's.
         Class<?> generated = loader.loadClass("lab.OrcapodLab");
         assertThat(generated.getField("MEASUREMENTS_PIPELINE_HASH").get(null))
             .isEqualTo(hand.node("measurements").pipelineHash());
         assertThat(generated.getField("READINGS_PIPELINE_HASH").get(null))
             .isEqualTo(hand.node("readings").pipelineHash());
+        assertThat(generated.getField("ALERTS_PIPELINE_HASH").get(null))
+            .isEqualTo(hand.node("pressure_alerts").pipelineHash());
         assertThat(generated.getFields())
             .extracting(java.lang.reflect.Field::getName)
             .filteredOn(n -> n.endsWith("_PIPELINE_HASH"))
-            .containsExactlyInAnyOrder("MEASUREMENTS_PIPELINE_HASH", "READINGS_PIPELINE_HASH");
+            .containsExactlyInAnyOrder(
+                "MEASUREMENTS_PIPELINE_HASH", "READINGS_PIPELINE_HASH", "ALERTS_PIPELINE_HASH");
 
         // The same pipeline hashes, from the declarations alone (no data bound).
         @SuppressWarnings("unchecked")
@@ -161,6 +164,48 @@ class PipelineRunTest {
               .isEqualTo(hand.node(label).pipelineHash());
         }
       }
+    }
+  }
+
+  /**
+   * Every node of the golden pipelines (sources, functions of one and several inputs, and every
+   * operator kind) has a compile-time constant, equal to the hash the runtime computes for the same
+   * pipeline wired through its API ({@code declaredPipelineHashes} builds it over empty sources of
+   * the declared schemas, one hash per node).
+   */
+  @Test
+  void everyNodeOfTheGoldenPipelinesHasACompileTimeHashEqualToTheRuntimes() throws Exception {
+    SourceContext ctx = SourceContext.defaultContext();
+    for (String type : List.of("lab.OrcapodLab", "weather.OrcapodWeather", "ops.OrcapodOps")) {
+      Class<?> generated = loader.loadClass(type);
+      List<String> constants = new ArrayList<>();
+      for (java.lang.reflect.Field f : generated.getFields()) {
+        if (f.getName().endsWith("_PIPELINE_HASH")) {
+          constants.add((String) f.get(null));
+        }
+      }
+      long nodes =
+          java.util.Arrays.stream(generated.getMethods())
+              .filter(
+                  m ->
+                      m.getParameterCount() == 0
+                          && m.getReturnType() == org.orcapod.pipeline.typed.TypedNode.class)
+              .count();
+      List<String> runtime = new ArrayList<>();
+      try (BufferAllocator allocator = new RootAllocator()) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> declared =
+            (Map<String, String>)
+                generated
+                    .getMethod("declaredPipelineHashes", SourceContext.class, BufferAllocator.class)
+                    .invoke(null, ctx, allocator);
+        assertThat(declared).as("nodes of %s", type).hasSize((int) nodes);
+        runtime.addAll(declared.values());
+      }
+      assertThat(constants).as("constants of %s", type).hasSize((int) nodes);
+      assertThat(constants)
+          .as("constants of %s", type)
+          .containsExactlyInAnyOrderElementsOf(runtime);
     }
   }
 

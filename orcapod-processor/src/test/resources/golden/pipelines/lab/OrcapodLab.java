@@ -70,6 +70,12 @@ public final class OrcapodLab implements AutoCloseable {
    */
   public static final String READINGS_PIPELINE_HASH = "semantic_v0.1:6f633abc6f4fb362b579532ddc325e380034a85261b65bf256f77ed15efa1745";
 
+  /**
+   * The pipeline hash of node {@code alerts}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String ALERTS_PIPELINE_HASH = "semantic_v0.1:7ec6c2d2b5681074779704968ffa2a56476066ff3444633c164daaeacf829743";
+
   private final Pipeline pipeline;
 
   private final TypedNode<Measurement> measurements;
@@ -354,6 +360,7 @@ public final class OrcapodLab implements AutoCloseable {
             && context.semanticHasher().hasherId().equals("semantic_v0.1")) {
           checkPipelineHash(pipeline, "measurements", MEASUREMENTS_PIPELINE_HASH);
           checkPipelineHash(pipeline, "readings", READINGS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "pressure_alerts", ALERTS_PIPELINE_HASH);
         }
         // The compiled nodes read each other; the streams above only described the DAG.
         closeAll(owned);

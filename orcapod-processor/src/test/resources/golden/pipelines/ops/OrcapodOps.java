@@ -86,6 +86,60 @@ public final class OrcapodOps implements AutoCloseable {
    */
   public static final String APPROVALS_PIPELINE_HASH = "semantic_v0.1:c5c32d8c760cfb081119cbfbef7af5668bdd1687a94dd53f496fe05707957120";
 
+  /**
+   * The pipeline hash of node {@code approved}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String APPROVED_PIPELINE_HASH = "semantic_v0.1:df296a0fba99c20e4356e34458717064a58d6f28037983afaa645f03568a34ca";
+
+  /**
+   * The pipeline hash of node {@code calibrated}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String CALIBRATED_PIPELINE_HASH = "semantic_v0.1:dfbf84c8da9b52987a831cd2e0dc3cfc0e629bf25edf72ddea4af56b433066f2";
+
+  /**
+   * The pipeline hash of node {@code byRun}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String BY_RUN_PIPELINE_HASH = "semantic_v0.1:f6dc1d4ea47b4fa0e3df47184432e11396b7a67d1608b0136cb2ddf6cfed476e";
+
+  /**
+   * The pipeline hash of node {@code celsius}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String CELSIUS_PIPELINE_HASH = "semantic_v0.1:438aa55c498b6f40ed6135b03bbfc8a44a86e1ee2e85e205a3e73766003f7bb8";
+
+  /**
+   * The pipeline hash of node {@code temperatures}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String TEMPERATURES_PIPELINE_HASH = "semantic_v0.1:5660f2a45c4fef9f179ac59ed06bc169c8c9d30a94ef9648dc3f54475c333a1d";
+
+  /**
+   * The pipeline hash of node {@code dropped}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String DROPPED_PIPELINE_HASH = "semantic_v0.1:ddd9152b863a97b9ec8f10dda9824cad2300d3c0435a2b4a09bdc219f7e92ca9";
+
+  /**
+   * The pipeline hash of node {@code merged}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String MERGED_PIPELINE_HASH = "semantic_v0.1:d43d4a69a56dc02d6e29cec243806f92e4a9b47d8208911a72f56206ac52e54e";
+
+  /**
+   * The pipeline hash of node {@code batched}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String BATCHED_PIPELINE_HASH = "semantic_v0.1:79b6f04f768a254c047b90018787a3f015f4b502aa56e85bd3e33b220570cc38";
+
+  /**
+   * The pipeline hash of node {@code filtered}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String FILTERED_PIPELINE_HASH = "semantic_v0.1:0f0f54db8137a70feaa29c035f3d2dd3829ace91f46145336822e7386ea611a9";
+
   private final Pipeline pipeline;
 
   private final TypedNode<Measurement> measurements;
@@ -607,6 +661,15 @@ public final class OrcapodOps implements AutoCloseable {
             && context.semanticHasher().hasherId().equals("semantic_v0.1")) {
           checkPipelineHash(pipeline, "measurements", MEASUREMENTS_PIPELINE_HASH);
           checkPipelineHash(pipeline, "approvals", APPROVALS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "approved", APPROVED_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "calibrated", CALIBRATED_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "renamed_tags", BY_RUN_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "celsius", CELSIUS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "temperatures", TEMPERATURES_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "dropped", DROPPED_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "merged", MERGED_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "batched", BATCHED_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "filtered", FILTERED_PIPELINE_HASH);
         }
         // The compiled nodes read each other; the streams above only described the DAG.
         closeAll(owned);

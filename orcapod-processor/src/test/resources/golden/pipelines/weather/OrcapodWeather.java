@@ -94,6 +94,18 @@ public final class OrcapodWeather implements AutoCloseable {
    */
   public static final String DAY_META_PIPELINE_HASH = "semantic_v0.1:d973621ed2bdf6c527a10b3fd4faeaa4769adb45a2e54143d6dea7e397609956";
 
+  /**
+   * The pipeline hash of node {@code reports}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String REPORTS_PIPELINE_HASH = "semantic_v0.1:d84f0c8e18bf22288239d077845d3f600350b5ee9e68c1e68c850fab09b2dea6";
+
+  /**
+   * The pipeline hash of node {@code summary}, computed by the processor from the declared schemas
+   * and functions; {@link Builder#build()} checks it against the runtime's.
+   */
+  public static final String SUMMARY_PIPELINE_HASH = "semantic_v0.1:ad0d9faa7a6f663abb66f2e877315893e67bc195a70ee0d1bc7826be7a6cdc19";
+
   private final Pipeline pipeline;
 
   private final TypedNode<Rows.DayFile> dayFiles;
@@ -526,6 +538,8 @@ public final class OrcapodWeather implements AutoCloseable {
           checkPipelineHash(pipeline, "metaFiles", META_FILES_PIPELINE_HASH);
           checkPipelineHash(pipeline, "dayStats", DAY_STATS_PIPELINE_HASH);
           checkPipelineHash(pipeline, "dayMeta", DAY_META_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "reports", REPORTS_PIPELINE_HASH);
+          checkPipelineHash(pipeline, "summary", SUMMARY_PIPELINE_HASH);
         }
         // The compiled nodes read each other; the streams above only described the DAG.
         closeAll(owned);

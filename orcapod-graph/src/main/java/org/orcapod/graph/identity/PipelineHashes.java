@@ -64,7 +64,7 @@ public final class PipelineHashes {
     if (tags.isEmpty() || packets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(hash(tuple(List.of(tags.get(), packets.get()))));
+    return Optional.of(hash(tuple(List.<Object>of(tags.get(), packets.get()))));
   }
 
   /**
@@ -77,11 +77,86 @@ public final class PipelineHashes {
     if (out.isEmpty()) {
       return Optional.empty();
     }
-    String uri = hash(tuple(List.of(name, hash(out.get()), "v" + major, JAVA_FUNCTION_TYPE_ID)));
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("__type__", "set");
-    inputs.put("items", List.of(input));
-    return Optional.of(hash(tuple(List.of(uri, inputs))));
+    String uri =
+        hash(tuple(List.<Object>of(name, hash(out.get()), "v" + major, JAVA_FUNCTION_TYPE_ID)));
+    return Optional.of(hash(tuple(List.<Object>of(uri, set(List.of(input))))));
+  }
+
+  /**
+   * The pipeline hash of a function node with several inputs: the runtime joins them first (an
+   * implicit {@link #join}) and applies the function to the join.
+   */
+  public static Optional<String> function(
+      String name, int major, List<Column> outputs, List<String> inputs) {
+    return function(name, major, outputs, inputs.size() == 1 ? inputs.get(0) : join(inputs));
+  }
+
+  /** The pipeline hash of a {@code Join} of inputs with these pipeline hashes (in any order). */
+  public static String join(List<String> inputs) {
+    return operator("Join", set(inputs));
+  }
+
+  /** The pipeline hash of a {@code SemiJoin} of {@code left} by {@code right}. */
+  public static String semiJoin(String left, String right) {
+    return operator("SemiJoin", tuple(List.<Object>of(left, right)));
+  }
+
+  /** The pipeline hash of a {@code MergeJoin} of two inputs (in either order). */
+  public static String mergeJoin(String left, String right) {
+    return operator("MergeJoin", set(List.of(left, right)));
+  }
+
+  /** The pipeline hash of a {@code Batch} of {@code size} rows (0: all) over {@code input}. */
+  public static String batch(int size, boolean dropPartial, String input) {
+    return unary(tuple(List.<Object>of("Batch", (long) size, dropPartial)), input);
+  }
+
+  /**
+   * The pipeline hash of a strict column operator ({@code SelectTagColumns}, {@code
+   * SelectPacketColumns}, {@code DropTagColumns} or {@code DropPacketColumns}, its runtime class
+   * name) naming {@code columns}, in order, over {@code input}.
+   */
+  public static String columns(String operator, List<String> columns, String input) {
+    return unary(tuple(List.<Object>of(operator, List.copyOf(columns), true)), input);
+  }
+
+  /**
+   * The pipeline hash of a rename operator ({@code MapTags} or {@code MapPackets}) over {@code
+   * input}.
+   */
+  public static String rename(
+      String operator, Map<String, String> renames, boolean dropUnmapped, String input) {
+    return unary(
+        tuple(List.<Object>of(operator, new LinkedHashMap<>(renames), dropUnmapped)), input);
+  }
+
+  /**
+   * The pipeline hash of a {@code Filter} over {@code input} (whose rows have {@code schema}) with
+   * the runtime predicate the processor builds from {@code predicate}: literals compared with a
+   * {@code long} column are longs when integers, other numbers doubles. Empty for a predicate the
+   * runtime's filter cannot express here (null tests).
+   */
+  public static Optional<String> filter(
+      org.orcapod.graph.predicate.Predicate predicate, RowSchema schema, String input) {
+    return FilterIdentity.canonical(predicate, schema)
+        .map(c -> unary(tuple(List.<Object>of("Filter", c)), input));
+  }
+
+  /** {@code (operator_hash, (input,))}: a unary operator's pipeline identity. */
+  private static String unary(Object identity, String input) {
+    return hash(tuple(List.<Object>of(hash(identity), tuple(List.<Object>of(input)))));
+  }
+
+  private static String operator(String name, Object inputs) {
+    return hash(tuple(List.<Object>of(hash(name), inputs)));
+  }
+
+  private static Map<String, Object> set(List<String> items) {
+    List<Object> sorted = new ArrayList<>(new java.util.TreeSet<>(items));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("__type__", "set");
+    m.put("items", sorted);
+    return m;
   }
 
   /** The hash of a column type's Python type, or empty when it is not computed here. */
@@ -134,21 +209,26 @@ public final class PipelineHashes {
     return Optional.of(m);
   }
 
-  private static Map<String, Object> tuple(List<Object> items) {
+  static Map<String, Object> tuple(List<Object> items) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("__type__", "tuple");
     m.put("items", items);
     return m;
   }
 
-  /** SHA-256 of the canonical JSON of {@code value}, as {@code semantic_v0.1:<hex>}. */
-  static String hash(Object value) {
+  /** The canonical JSON of {@code value}, as Python's sorted, compact {@code json.dumps}. */
+  static String json(Object value) {
     StringBuilder json = new StringBuilder();
     write(value, json);
+    return json.toString();
+  }
+
+  /** SHA-256 of the canonical JSON of {@code value}, as {@code semantic_v0.1:<hex>}. */
+  static String hash(Object value) {
+    String json = json(value);
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(json.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
       return METHOD + ":" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
@@ -182,6 +262,12 @@ public final class PipelineHashes {
         write(e.getValue(), out);
       }
       out.append('}');
+    } else if (value instanceof Boolean b) {
+      out.append(b);
+    } else if (value instanceof Long l) {
+      out.append(l);
+    } else if (value instanceof Double d) {
+      out.append(FilterIdentity.floatJson(d));
     } else {
       throw new IllegalArgumentException("cannot write " + value);
     }
