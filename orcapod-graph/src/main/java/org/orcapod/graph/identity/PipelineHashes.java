@@ -15,9 +15,10 @@ import org.orcapod.graph.ColumnType;
 import org.orcapod.graph.RowSchema;
 
 /**
- * Computes the pipeline hash of a source node (from its row schema) and of a function node (from
- * its function's name, major version and output columns, and its input's pipeline hash), as the
- * runtime's {@code semantic_v0.1} hasher does in data context {@code std:v0.1}:
+ * Computes the pipeline hash of a source node (from its row schema), of a function node (from its
+ * function's name, major version and output columns, and its inputs' pipeline hashes) and of an
+ * operator node (from the operator's identity and its inputs' pipeline hashes), as the runtime's
+ * {@code semantic_v0.1} hasher does in data context {@code std:v0.1}:
  *
  * <ul>
  *   <li>a column's type is the hash of its Python type: a class as the JSON string {@code
@@ -26,7 +27,11 @@ import org.orcapod.graph.RowSchema;
  *   <li>a source's pipeline identity is the tuple of its tag and packet schemas (maps of column
  *       names to type hashes); a function's uri is {@code (name, output_schema_hash, "v<major>",
  *       "java.function.v0")}; a function node's pipeline identity is {@code (uri_hash,
- *       {input_pipeline_hash})};
+ *       {input_pipeline_hash})}, its input being the join of several;
+ *   <li>an operator node's pipeline identity is {@code (operator_hash, inputs)}: the inputs'
+ *       pipeline hashes as a set for commutative operators (join, merge join), otherwise as a tuple
+ *       in order; the operator's hash is that of its identity ({@code "Join"}, {@code ("Batch",
+ *       size, drop_partial)}, {@code ("Filter", canonical_predicate)}, …);
  *   <li>JSON is written as Python's {@code json.dumps(sort_keys=True, separators=(",", ":"),
  *       ensure_ascii=False)} and digested with SHA-256, written {@code semantic_v0.1:<hex>}.
  * </ul>
