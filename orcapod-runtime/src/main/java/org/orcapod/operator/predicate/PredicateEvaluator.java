@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -11,7 +13,11 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.BaseRepeatedValueVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.error.IncompatibleTypesException;
@@ -65,6 +71,9 @@ public final class PredicateEvaluator {
     if (predicate instanceof Predicate.In in) {
       return in(in, columns.apply(in.column()), rows);
     }
+    if (predicate instanceof Predicate.IsNull n) {
+      return isNull(columns.apply(n.column()), rows, n.negated());
+    }
     if (predicate instanceof Predicate.And a) {
       return combine(a.operands(), columns, rows, true);
     }
@@ -90,6 +99,9 @@ public final class PredicateEvaluator {
       for (Object v : in.values()) {
         checkLiteral(in.column(), f, v, in.display());
       }
+    } else if (predicate instanceof Predicate.IsNull n) {
+      // Any column type can be null-tested; only its presence is checked.
+      fields.apply(n.column());
     } else if (predicate instanceof Predicate.And a) {
       a.operands().forEach(p -> checkTypes(p, fields));
     } else if (predicate instanceof Predicate.Or o) {
@@ -215,6 +227,51 @@ public final class PredicateEvaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code is null} (or {@code is not null} when {@code negated}) from the column's validity: no
+   * nulls or all nulls fill the result at once; otherwise the validity bitmap is read a byte (eight
+   * rows) at a time. Vectors without a validity bitmap of their own (unions, the null type) ask the
+   * vector per row.
+   */
+  private static byte[] isNull(FieldVector v, int rows, boolean negated) {
+    byte[] out = new byte[rows];
+    byte whenNull = negated ? FALSE : TRUE;
+    byte whenValid = negated ? TRUE : FALSE;
+    int nulls = v.getNullCount();
+    if (nulls == 0 && !(v instanceof NullVector)) {
+      Arrays.fill(out, whenValid);
+      return out;
+    }
+    if (v instanceof NullVector || (nulls == v.getValueCount() && rows <= nulls)) {
+      Arrays.fill(out, whenNull);
+      return out;
+    }
+    if (!hasValidityBitmap(v)) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = v.isNull(i) ? whenNull : whenValid;
+      }
+      return out;
+    }
+    ArrowBuf validity = v.getValidityBuffer();
+    for (int start = 0; start < rows; start += 8) {
+      int bits = validity.getByte(start >> 3) & 0xFF;
+      int end = Math.min(rows, start + 8);
+      for (int i = start; i < end; i++) {
+        out[i] = (bits & (1 << (i - start))) != 0 ? whenValid : whenNull;
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasValidityBitmap(FieldVector v) {
+    return v instanceof BaseFixedWidthVector
+        || v instanceof BaseVariableWidthVector
+        || v instanceof BaseLargeVariableWidthVector
+        || v instanceof BaseRepeatedValueVector
+        || v instanceof LargeListVector
+        || v instanceof StructVector;
   }
 
   private static boolean isString(FieldVector v) {
