@@ -1,8 +1,14 @@
 package org.orcapod.operator.predicate;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -10,6 +16,8 @@ import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.LargeVarCharVector;
@@ -18,6 +26,7 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.BaseRepeatedValueVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.StructVector;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.orcapod.error.IncompatibleTypesException;
@@ -118,6 +127,13 @@ public final class PredicateEvaluator {
           case Int, FloatingPoint -> literal instanceof Number;
           case Utf8, LargeUtf8 -> literal instanceof String;
           case Bool -> literal instanceof Boolean;
+          case Date ->
+              ((ArrowType.Date) f.getType()).getUnit() == DateUnit.DAY
+                  && literal instanceof String s
+                  && isoDate(s).isPresent();
+          case Decimal ->
+              ((ArrowType.Decimal) f.getType()).getBitWidth() == 128 && literal instanceof Number;
+          case Struct -> TypeMapping.isPathStruct(f) && literal instanceof String;
           default -> false;
         };
     if (!ok) {
@@ -129,8 +145,9 @@ public final class PredicateEvaluator {
               + TypeMapping.pythonType(f).displayName()
               + " with a "
               + literal.getClass().getSimpleName()
-              + " literal; use a literal of the column's type (long/double for numbers, String"
-              + " for strings, boolean for bools)");
+              + " literal; use a literal of the column's type (long/double for numbers and"
+              + " decimals, String for strings and paths, an ISO date String such as"
+              + " \"2024-05-01\" for dates, boolean for bools)");
     }
   }
 
@@ -198,6 +215,26 @@ public final class PredicateEvaluator {
       for (int i = 0; i < rows; i++) {
         out[i] = v.isNull(i) ? UNKNOWN : bool(test(op, Arrays.compareUnsigned(bytes(v, i), x)));
       }
+    } else if (v instanceof DateDayVector dv && lit instanceof String s && isoDate(s).isPresent()) {
+      // An ISO date string against a date32 column: compared as days since the epoch.
+      int x = (int) isoDate(s).get().toEpochDay();
+      for (int i = 0; i < rows; i++) {
+        out[i] = v.isNull(i) ? UNKNOWN : bool(test(op, Integer.compare(dv.get(i), x)));
+      }
+    } else if (v instanceof DecimalVector dv && lit instanceof Number num) {
+      compareDecimal(dv, num, op, rows, out);
+    } else if (v instanceof StructVector sv
+        && TypeMapping.isPathStruct(v.getField())
+        && lit instanceof String s) {
+      // orcapod's Path struct: its path string, null when the struct or the string is null.
+      FieldVector path = sv.getChildrenFromFields().get(0);
+      byte[] x = s.getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < rows; i++) {
+        out[i] =
+            sv.isNull(i) || path.isNull(i)
+                ? UNKNOWN
+                : bool(test(op, Arrays.compareUnsigned(bytes(path, i), x)));
+      }
     } else if (v instanceof BitVector bv && lit instanceof Boolean b) {
       int x = b ? 1 : 0;
       for (int i = 0; i < rows; i++) {
@@ -207,6 +244,67 @@ public final class PredicateEvaluator {
       throw mismatch(c.column(), v, lit, c.display());
     }
     return out;
+  }
+
+  /**
+   * A decimal128 column against a number: the literal is brought to the column's scale once, and
+   * each cell's 128-bit unscaled value is compared with it straight from the data buffer.
+   */
+  private static void compareDecimal(
+      DecimalVector v, Number num, Predicate.Op op, int rows, byte[] out) {
+    BigDecimal literal;
+    Integer constant = null; // the comparison of every cell with the literal, when it is fixed
+    if (num instanceof Double d && Double.isNaN(d)) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = v.isNull(i) ? UNKNOWN : bool(op == Predicate.Op.NE);
+      }
+      return;
+    } else if (num instanceof Double d && Double.isInfinite(d)) {
+      literal = BigDecimal.ZERO;
+      constant = d > 0 ? -1 : 1;
+    } else if (num instanceof Double d) {
+      literal = BigDecimal.valueOf(d); // the shortest decimal that reads back as d, e.g. 101.3
+    } else {
+      literal = BigDecimal.valueOf(num.longValue());
+    }
+    BigDecimal floor = literal.setScale(v.getScale(), RoundingMode.FLOOR);
+    // Not exact: the literal lies strictly between floor and the next value of the column's scale.
+    boolean exact = floor.compareTo(literal) == 0;
+    BigInteger unscaled = floor.unscaledValue();
+    if (constant == null && unscaled.bitLength() > 127) {
+      constant = unscaled.signum() > 0 ? -1 : 1;
+    }
+    long hi = unscaled.shiftRight(64).longValue();
+    long lo = unscaled.longValue();
+    ArrowBuf data = v.getDataBuffer();
+    for (int i = 0; i < rows; i++) {
+      if (v.isNull(i)) {
+        out[i] = UNKNOWN;
+        continue;
+      }
+      int cmp;
+      if (constant != null) {
+        cmp = constant;
+      } else {
+        long at = (long) i * DecimalVector.TYPE_WIDTH;
+        long cellLo = data.getLong(at);
+        long cellHi = data.getLong(at + 8);
+        cmp = cellHi != hi ? Long.compare(cellHi, hi) : Long.compareUnsigned(cellLo, lo);
+        if (!exact) {
+          cmp = cmp <= 0 ? -1 : 1;
+        }
+      }
+      out[i] = bool(test(op, cmp));
+    }
+  }
+
+  /** {@code text} as an ISO date ({@code 2024-05-01}), or empty when it is not one. */
+  private static Optional<LocalDate> isoDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static byte[] in(Predicate.In in, FieldVector v, int rows) {
@@ -310,7 +408,8 @@ public final class PredicateEvaluator {
             + TypeMapping.pythonType(v.getField()).displayName()
             + " with a "
             + literal.getClass().getSimpleName()
-            + " literal; use a literal of the column's type (long/double for numbers, String"
-            + " for strings, boolean for bools)");
+            + " literal; use a literal of the column's type (long/double for numbers and"
+            + " decimals, String for strings and paths, an ISO date String such as"
+            + " \"2024-05-01\" for dates, boolean for bools)");
   }
 }
