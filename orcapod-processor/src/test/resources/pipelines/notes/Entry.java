@@ -1,5 +1,6 @@
 package notes;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.annotations.Tag;
@@ -9,4 +10,5 @@ public record Entry(
     long count,
     @Nullable String note,
     @Nullable Double score,
-    @Nullable LocalDate day) {}
+    @Nullable LocalDate day,
+    @Nullable BigDecimal amount) {}

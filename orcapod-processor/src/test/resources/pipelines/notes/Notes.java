@@ -16,4 +16,7 @@ public interface Notes {
 
   @Filter("(score is null or score > 1.5) and not (day is not null and count >= 3)")
   Entry mixed(Entry entries);
+
+  @Filter("day >= '2024-05-02' and amount > 2.5 or amount in (1, 7)")
+  Entry recent(Entry entries);
 }

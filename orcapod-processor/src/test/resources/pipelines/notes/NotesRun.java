@@ -1,5 +1,6 @@
 package notes;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,11 @@ public final class NotesRun {
 
   public static final List<Entry> ENTRIES =
       List.of(
-          new Entry("a", 1L, "first", 1.0, LocalDate.of(2024, 5, 1)),
-          new Entry("b", 2L, null, 2.0, null),
-          new Entry("c", 3L, "third", null, LocalDate.of(2024, 5, 3)),
-          new Entry("d", 4L, null, null, null),
-          new Entry("e", 5L, "", 9.5, LocalDate.of(2024, 5, 5)));
+          new Entry("a", 1L, "first", 1.0, LocalDate.of(2024, 5, 1), new BigDecimal("7")),
+          new Entry("b", 2L, null, 2.0, null, new BigDecimal("1.00")),
+          new Entry("c", 3L, "third", null, LocalDate.of(2024, 5, 3), new BigDecimal("2.5")),
+          new Entry("d", 4L, null, null, null, null),
+          new Entry("e", 5L, "", 9.5, LocalDate.of(2024, 5, 5), new BigDecimal("2.51")));
 
   /** Runs the pipeline; returns the rows and the pipeline hashes of every node by label. */
   public static Map<String, Object> run(BufferAllocator allocator, ArrowDatabase database) {
@@ -45,6 +46,7 @@ public final class NotesRun {
       out.put("annotated", notes.annotated().rows());
       out.put("unannotated", notes.unannotated().rows());
       out.put("mixed", notes.mixed().rows());
+      out.put("recent", notes.recent().rows());
       for (TypedNode<?> node :
           List.of(notes.entries(), notes.annotated(), notes.unannotated(), notes.mixed())) {
         out.put("pipelineHash:" + node.label(), node.pipelineHash());

@@ -20,8 +20,8 @@ import org.orcapod.database.memory.InMemoryArrowDatabase;
 
 /**
  * A generated pipeline whose {@code @Filter}s test nulls ({@code pipelines/notes}) compiles, builds
- * and runs; {@code NOT (note IS NULL)} has the node hash of the runtime's {@code
- * col("note").isNotNull()}.
+ * and runs (with comparisons on date and decimal columns too); {@code NOT (note IS NULL)} has the
+ * node hash of the runtime's {@code col("note").isNotNull()}.
  */
 class NullFilterPipelineTest {
   private static Compilation compilation;
@@ -84,12 +84,15 @@ class NullFilterPipelineTest {
       assertThat(ids(out.get("annotated"))).containsExactly("a", "c", "e");
       assertThat(ids(out.get("unannotated"))).containsExactly("b", "d");
       assertThat(out.get("annotated").toString())
-          .contains("Entry[id=e, count=5, note=, score=9.5, day=2024-05-05]");
+          .contains("Entry[id=e, count=5, note=, score=9.5, day=2024-05-05, amount=2.51");
       // (score is null or score > 1.5) and not (day is not null and count >= 3):
       // a fails the score test; c and e have a day and count >= 3; b and d pass.
       assertThat(ids(out.get("mixed"))).containsExactly("b", "d");
       assertThat(out.get("mixed").toString())
-          .contains("Entry[id=b, count=2, note=null, score=2.0, day=null]");
+          .contains("Entry[id=b, count=2, note=null, score=2.0, day=null, amount=1.00");
+      // day >= '2024-05-02' and amount > 2.5 or amount in (1, 7): e (day and amount), a (7) and
+      // b (1.00 equals 1); c's amount is 2.5, not above; d's nulls are unknown.
+      assertThat(ids(out.get("recent"))).containsExactly("a", "b", "e");
     }
   }
 
