@@ -2,12 +2,15 @@ package org.orcapod.function;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.execution.DirectCaller;
 import org.orcapod.execution.IncompatibleExecutorException;
 import org.orcapod.execution.JavaFunctionExecutor;
+import org.orcapod.execution.PacketBatchExecutor;
 import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.execution.PacketLogger;
+import org.orcapod.execution.RemoteFunction;
 
 /**
  * The executor routing shared by every Java packet function: {@link #call} hands {@link
@@ -40,6 +43,16 @@ public abstract class AbstractPacketFunction implements PacketFunction {
           typeId(),
           canonicalName() + " (the executor does not implement JavaFunctionExecutor)");
     }
+    if (java instanceof PacketBatchExecutor && remoteFunction().isEmpty()) {
+      throw new IllegalArgumentException(
+          "[Orcapod/NotRemotable] function '"
+              + canonicalName()
+              + "' cannot run on "
+              + executor.executorTypeId()
+              + ": a remote worker rebuilds a function by name, and this one has none. Use a"
+              + " generated pod (@PacketFunction), JavaPacketFunction.ofMethod with a static method, or"
+              + " ofLambda with a Serializable body ((Body & Serializable) m -> ...).");
+    }
     this.executor = java;
   }
 
@@ -48,6 +61,12 @@ public abstract class AbstractPacketFunction implements PacketFunction {
       Map<String, @Nullable Object> inputs, PacketLogger logger) throws Exception {
     Objects.requireNonNull(logger, "logger (pass PacketLogger.noOp() for none)");
     JavaFunctionExecutor e = executor;
+    if (e instanceof PacketBatchExecutor) {
+      Optional<RemoteFunction> remote = remoteFunction();
+      if (remote.isPresent()) {
+        return e.executeCallable(RemoteFunction.bind(remote.get(), inputs), logger);
+      }
+    }
     if (e != null) {
       return e.executeCallable(() -> directCall(inputs), logger);
     }

@@ -2,6 +2,8 @@ package org.orcapod.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ public final class FunctionPodStream extends DelegatingStream {
   private final BufferAllocator allocator;
   private @Nullable ArrowTableStream result;
   private boolean closed;
+  private final Map<ColumnConfig, StreamSchema> predictions = new ConcurrentHashMap<>();
 
   FunctionPodStream(FunctionPod pod, Stream input, BufferAllocator allocator) {
     this.pod = pod;
@@ -87,12 +90,7 @@ public final class FunctionPodStream extends DelegatingStream {
           sneakyThrow(outcome.failure());
         }
         try (VectorSchemaRoot out = outcome.takeOutput()) {
-          return ArrowTableStream.builder(out, allocator)
-              .tagColumns(keys.tag())
-              .contextKey(pod.context().contextKey())
-              .arrowHasher(pod.context().arrowHasher())
-              .identity(identity::identityStructure, identity::pipelineIdentityStructure)
-              .build();
+          return wrap(pod, out, keys.tag(), allocator, identity);
         }
       }
     }
@@ -103,35 +101,58 @@ public final class FunctionPodStream extends DelegatingStream {
     throw (E) t;
   }
 
+  /** The output table as a stream, as {@link #compute} and {@link #predicted} both build it. */
+  private static ArrowTableStream wrap(
+      FunctionPod pod,
+      VectorSchemaRoot out,
+      List<String> tagColumns,
+      BufferAllocator allocator,
+      Stream identity) {
+    return ArrowTableStream.builder(out, allocator)
+        .tagColumns(tagColumns)
+        .contextKey(pod.context().contextKey())
+        .arrowHasher(pod.context().arrowHasher())
+        .identity(identity::identityStructure, identity::pipelineIdentityStructure)
+        .build();
+  }
+
   /**
-   * Tags (system tags included) pass through unchanged and the packet columns are the function's
-   * outputs, so data-only and system-tag schemas are known without computing. Reading a stream's
-   * schema must never run user code: a downstream pod validates its input schema while the DAG is
-   * being built, long before any run. Source-info, meta, context and content-hash columns depend on
-   * the computed rows' provenance, so those configurations compute.
+   * The schema under {@code config}, predicted without computing: reading a stream's schema must
+   * never run user code, because operators and downstream pods validate their inputs while the DAG
+   * is being defined, long before any run. Tags and system tags pass through from the input
+   * unchanged; the packet columns are the function's outputs, with one {@code _source_<output>}
+   * column each (as Python orcapod), the {@code __computed} meta column and the context column. The
+   * prediction wraps the loop's own output table for zero rows, built by the code that builds the
+   * real one, so the prediction is the computed table's schema by construction.
    */
-  private static boolean predictable(ColumnConfig config) {
-    return !config.meta()
-        && config.metaColumns().isEmpty()
-        && !config.context()
-        && !config.source()
-        && config.contentHashColumn() == null;
+  private StreamSchema predicted(ColumnConfig config) {
+    ColumnConfig key = config.withSortByTags(false);
+    StreamSchema known = predictions.get(key);
+    if (known != null) {
+      return known;
+    }
+    StreamSchema inputTags = input.outputSchema(ColumnConfig.dataOnly().withSystemTags(true));
+    List<String> tagColumns = input.keys().tag();
+    StreamSchema s;
+    try (VectorSchemaRoot empty =
+            PacketLoop.emptyOutput(
+                pod, inputTags.tag().fields(), tagColumns, pod.context().contextKey(), allocator);
+        ArrowTableStream shape = wrap(pod, empty, tagColumns, allocator, this)) {
+      s = shape.outputSchema(key);
+    }
+    predictions.putIfAbsent(key, s);
+    return s;
   }
 
   @Override
   public StreamKeys keys(ColumnConfig config) {
-    if (predictable(config)) {
-      return new StreamKeys(input.keys(config).tag(), pod.function().outputSchema().names());
-    }
-    return result().keys(config);
+    StreamSchema s = predicted(config);
+    return new StreamKeys(s.tag().names(), s.packet().names());
   }
 
   @Override
   public StreamSchema outputSchema(ColumnConfig config) {
-    if (predictable(config)) {
-      return new StreamSchema(input.outputSchema(config).tag(), pod.function().outputSchema());
-    }
-    return result().outputSchema(config);
+    return predicted(config);
   }
 
   /** Python's {@code (pod, frozenset({input}))}. */

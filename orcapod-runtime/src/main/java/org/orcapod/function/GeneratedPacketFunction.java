@@ -1,9 +1,11 @@
 package org.orcapod.function;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.jspecify.annotations.Nullable;
+import org.orcapod.execution.RemoteFunction;
 import org.orcapod.schema.Schema;
 
 /**
@@ -79,6 +81,12 @@ public abstract class GeneratedPacketFunction extends AbstractPacketFunction {
       fingerprint = f;
     }
     return f;
+  }
+
+  /** The pod's class, which a remote JVM instantiates by name (its no-argument constructor). */
+  @Override
+  public Optional<RemoteFunction> remoteFunction() {
+    return FunctionReference.ofGeneratedPod(this).map(RemoteFunction.class::cast);
   }
 
   /**

@@ -43,6 +43,9 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
   private final Schema outputSchema;
   private final String fingerprint;
   private final Body body;
+  private final @Nullable Body serializableBody;
+  private final @Nullable FunctionReference reference;
+  private volatile @Nullable FunctionReference serializedReference;
 
   private JavaPacketFunction(
       String name,
@@ -50,19 +53,24 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
       Schema inputSchema,
       Schema outputSchema,
       String fingerprint,
-      Body body) {
+      Body body,
+      @Nullable Body serializableBody,
+      @Nullable FunctionReference reference) {
     this.name = Objects.requireNonNull(name, "name");
     this.version = Objects.requireNonNull(version, "version");
     this.inputSchema = Objects.requireNonNull(inputSchema, "inputSchema");
     this.outputSchema = Objects.requireNonNull(outputSchema, "outputSchema");
     this.fingerprint = fingerprint;
     this.body = body;
+    this.serializableBody = serializableBody;
+    this.reference = reference;
     PacketFunction.parseMajorVersion(name, version); // fail at construction, not on first hash
   }
 
   /**
    * A function that calls {@code body} with explicit schemas; its fingerprint is that of the class
-   * that declared the lambda.
+   * that declared the lambda. A body that is {@code Serializable} (a lambda cast to {@code Body &
+   * Serializable}) can also run on a remote executor such as Ray; any other cannot.
    */
   public static JavaPacketFunction ofLambda(
       String name, String version, Schema inputSchema, Schema outputSchema, Body body) {
@@ -72,7 +80,9 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
         inputSchema,
         outputSchema,
         BytecodeFingerprint.ofFunctionObject(body),
-        checked(name, outputSchema, body));
+        checked(name, outputSchema, body),
+        body instanceof java.io.Serializable ? body : null,
+        null);
   }
 
   /**
@@ -213,13 +223,21 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
           }
           return values;
         };
+    String fingerprint = BytecodeFingerprint.ofMethod(method);
+    FunctionReference reference =
+        isStatic
+            ? FunctionReference.StaticMethod.of(
+                method, fn, version, inputNames, outputNames, fingerprint)
+            : null;
     return new JavaPacketFunction(
         fn,
         version,
         Schema.of(inFields),
         out,
-        BytecodeFingerprint.ofMethod(method),
-        checked(fn, out, body));
+        fingerprint,
+        checked(fn, out, body),
+        null,
+        reference);
   }
 
   /**
@@ -336,6 +354,32 @@ public final class JavaPacketFunction extends AbstractPacketFunction {
   @Override
   public String bytecodeFingerprint() {
     return fingerprint;
+  }
+
+  /**
+   * A static method rebuilds by class and method name; a Serializable lambda body travels
+   * serialized once; an instance method or a lambda that is not Serializable cannot run remotely.
+   *
+   * @throws java.io.UncheckedIOException ({@code [Orcapod/NotRemotable]}) if the body is
+   *     Serializable but captures a value that is not
+   */
+  @Override
+  public Optional<org.orcapod.execution.RemoteFunction> remoteFunction() {
+    if (reference != null) {
+      return Optional.of(reference);
+    }
+    Body b = serializableBody;
+    if (b == null) {
+      return Optional.empty();
+    }
+    FunctionReference r = serializedReference;
+    if (r == null) {
+      r =
+          FunctionReference.SerializedBody.of(
+              b, name, version, inputSchema, outputSchema, fingerprint);
+      serializedReference = r;
+    }
+    return Optional.of(r);
   }
 
   @Override

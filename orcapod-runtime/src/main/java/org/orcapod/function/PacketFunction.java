@@ -1,12 +1,14 @@
 package org.orcapod.function;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.execution.JavaFunctionExecutor;
 import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.execution.PacketLogger;
+import org.orcapod.execution.RemoteFunction;
 import org.orcapod.hashing.SemanticHasher;
 import org.orcapod.schema.Schema;
 
@@ -73,6 +75,14 @@ public interface PacketFunction {
    *     type
    */
   void setExecutor(@Nullable PacketFunctionExecutor executor);
+
+  /**
+   * This function in a form a remote executor (Ray) can send to another JVM and rebuild there, or
+   * empty when it can only run in this JVM (for example a lambda that is not Serializable).
+   */
+  default Optional<RemoteFunction> remoteFunction() {
+    return Optional.empty();
+  }
 
   /** The major version parsed from {@link #version()}. */
   default int majorVersion() {

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
 import org.orcapod.datagram.Packet;
 import org.orcapod.datagram.Tag;
 import org.orcapod.execution.JavaFunctionExecutor;
+import org.orcapod.execution.PacketBatchExecutor;
 import org.orcapod.execution.PacketFunctionExecutor;
 import org.orcapod.execution.PacketLogger;
+import org.orcapod.execution.RemoteFunction;
 import org.orcapod.schema.ArrowValues;
 import org.orcapod.schema.Schema;
 import org.orcapod.schema.SystemConstants;
@@ -199,7 +201,8 @@ public final class PacketLoop {
           lookup.table() == null ? null : lookup.table().getVector(ResultColumns.PACKET_ID);
       Exception failure = null;
       Map<Integer, CompletableFuture<@Nullable Map<String, @Nullable Object>>> inFlight =
-          startConcurrent(fn, in, inputHashes, knownPacketIds, lookup, observer, pipelinePath);
+          startConcurrent(
+              fn, in, inputHashes, knownPacketIds, lookup, observer, pipelinePath, allocator);
       for (int r = 0; r < n; r++) {
         int row = -1;
         String knownId = knownPacketIds == null ? null : knownPacketIds[r];
@@ -342,13 +345,18 @@ public final class PacketLoop {
           @Nullable String @Nullable [] knownPacketIds,
           ResultCache.Lookup lookup,
           PacketObserver observer,
-          List<String> pipelinePath) {
+          List<String> pipelinePath,
+          BufferAllocator allocator) {
     JavaFunctionExecutor executor = fn.executor();
     if (executor == null || !executor.supportsConcurrentExecution()) {
       return Map.of();
     }
     Map<Integer, CompletableFuture<@Nullable Map<String, @Nullable Object>>> out = new HashMap<>();
     Set<String> seen = new HashSet<>();
+    RemoteFunction remote =
+        executor instanceof PacketBatchExecutor ? fn.remoteFunction().orElse(null) : null;
+    List<Integer> rows = new ArrayList<>();
+    List<PacketLogger> loggers = new ArrayList<>();
     for (int r = 0; r < in.rowCount(); r++) {
       String known = knownPacketIds == null ? null : knownPacketIds[r];
       if ((known != null && lookup.rowOfPacketId(known) >= 0)
@@ -363,8 +371,29 @@ public final class PacketLoop {
         observer.onPacketStart(tag, packet);
         logger = observer.createPacketLogger(tag, packet, pipelinePath);
       }
+      if (remote != null) {
+        rows.add(r);
+        loggers.add(logger);
+        continue;
+      }
       Map<String, @Nullable Object> values = in.packetValues(r);
       out.put(r, executor.executeCallableAsync(() -> fn.directCall(values), logger));
+    }
+    if (remote != null && !rows.isEmpty()) {
+      // One Arrow batch of the packets to compute; the executor splits it into tasks.
+      int[] take = rows.stream().mapToInt(Integer::intValue).toArray();
+      List<FieldVector> columns = new ArrayList<>();
+      for (String c : in.packetColumns()) {
+        columns.add(Vectors.take(in.table().getVector(c), take, allocator));
+      }
+      try (VectorSchemaRoot packets = new VectorSchemaRoot(columns)) {
+        packets.setRowCount(take.length);
+        List<CompletableFuture<@Nullable Map<String, @Nullable Object>>> started =
+            ((PacketBatchExecutor) executor).executeBatchAsync(remote, packets, loggers);
+        for (int i = 0; i < take.length; i++) {
+          out.put(take[i], started.get(i));
+        }
+      }
     }
     return out;
   }
@@ -551,6 +580,38 @@ public final class PacketLoop {
     } catch (RuntimeException e) {
       cols.forEach(FieldVector::close);
       throw e;
+    }
+  }
+
+  /**
+   * The output table {@link #run} would produce for no rows: the same columns, in the same order,
+   * with the same fields, built by the same code, so that a stream can state its schema for every
+   * column configuration without calling the function.
+   *
+   * @param tagFields the input's tag fields, then its system-tag fields
+   * @param tagColumns the names of the (non-system) tag fields
+   */
+  static VectorSchemaRoot emptyOutput(
+      FunctionPod pod,
+      List<Field> tagFields,
+      List<String> tagColumns,
+      String contextKey,
+      BufferAllocator allocator) {
+    List<String> sys = new ArrayList<>();
+    for (Field f : tagFields) {
+      if (!tagColumns.contains(f.getName())) {
+        sys.add(f.getName());
+      }
+    }
+    try (VectorSchemaRoot table =
+            VectorSchemaRoot.create(
+                new org.apache.arrow.vector.types.pojo.Schema(tagFields), allocator);
+        VectorSchemaRoot fresh =
+            resultRows(pod, contextKey, List.of(), List.of(), List.of(), List.of(), allocator)) {
+      table.setRowCount(0);
+      BatchInput in = new BatchInput(table, tagColumns, sys, List.of(), contextKey);
+      int[] none = new int[0];
+      return output(pod, in, none, none, none, new boolean[0], null, fresh, allocator);
     }
   }
 

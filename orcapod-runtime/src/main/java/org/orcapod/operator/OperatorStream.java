@@ -2,10 +2,13 @@ package org.orcapod.operator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.hashing.ContentHash;
 import org.orcapod.schema.ColumnConfig;
+import org.orcapod.stream.ArrowTableStream;
 import org.orcapod.stream.DelegatingStream;
 import org.orcapod.stream.Identity;
 import org.orcapod.stream.Stream;
@@ -18,9 +21,10 @@ import org.orcapod.stream.StreamSchema;
  * for both its content identity and (with inputs replaced by their pipeline identities) its
  * pipeline identity.
  *
- * <p>Schemas and keys of data and system-tag columns are the operator's prediction and need no
- * computation; asking for other column groups (source info, meta, context, content hash) computes
- * the output. Closing the stream releases the computed output but never the inputs.
+ * <p>Schemas and keys never compute the output: data and system-tag columns are the operator's
+ * prediction, and the other column groups (source info, meta, context, content hash) come from the
+ * operator run over row-less stand-ins of its inputs. Closing the stream releases the computed
+ * output but never the inputs.
  */
 public final class OperatorStream extends DelegatingStream {
   private final Operator operator;
@@ -29,6 +33,7 @@ public final class OperatorStream extends DelegatingStream {
   private @Nullable Stream result;
   private boolean owned;
   private boolean closed;
+  private final Map<ColumnConfig, StreamSchema> predictions = new ConcurrentHashMap<>();
 
   OperatorStream(Operator operator, OperatorContext context, List<? extends Stream> inputs) {
     this.operator = operator;
@@ -82,12 +87,51 @@ public final class OperatorStream extends DelegatingStream {
     return new StreamKeys(s.tag().names(), s.packet().names());
   }
 
+  /**
+   * Never computes the output: reading a schema must not run user code upstream, because operators
+   * validate their inputs while the DAG is being defined. Data and system-tag columns are the
+   * operator's prediction; the other column groups (source info, meta, context, content hash) come
+   * from running the operator over row-less stand-ins of its inputs ({@link
+   * ArrowTableStream#emptyLike}), so they are exactly what the operator's code builds.
+   */
   @Override
   public StreamSchema outputSchema(ColumnConfig config) {
     if (predictable(config)) {
       return operator.outputSchema(context, inputs, config.systemTags());
     }
-    return result().outputSchema(config);
+    ColumnConfig key = config.withSortByTags(false);
+    StreamSchema known = predictions.get(key);
+    if (known != null) {
+      return known;
+    }
+    StreamSchema s = overEmptyInputs(key);
+    predictions.putIfAbsent(key, s);
+    return s;
+  }
+
+  private StreamSchema overEmptyInputs(ColumnConfig config) {
+    List<Stream> standIns = new ArrayList<>();
+    try {
+      for (Stream in : inputs) {
+        standIns.add(ArrowTableStream.emptyLike(in, context.allocator()));
+      }
+      Stream out = operator.staticProcess(context, standIns);
+      boolean isInput = false;
+      for (Stream in : standIns) {
+        isInput |= in == out;
+      }
+      try {
+        return out.outputSchema(config);
+      } finally {
+        if (!isInput) {
+          out.close();
+        }
+      }
+    } finally {
+      for (Stream in : standIns) {
+        in.close();
+      }
+    }
   }
 
   /** Python's {@code (pod, pod.argument_symmetry(upstreams))}. */

@@ -202,6 +202,27 @@ public final class ArrowTableStream implements Stream {
     return builder(table, parent).tagColumns(tagColumns).build();
   }
 
+  /**
+   * A stream without rows whose keys, schemas and identities under every {@link ColumnConfig} are
+   * those of {@code stream}, read from its schemas only (nothing is computed). Running an operator
+   * over such stand-ins yields its output's schema for every column group by the operator's own
+   * code.
+   */
+  public static ArrowTableStream emptyLike(Stream stream, BufferAllocator parent) {
+    ColumnConfig every = ColumnConfig.all().withContentHashColumn(null).withSortByTags(false);
+    StreamSchema schema = stream.outputSchema(every);
+    List<Field> fields = new ArrayList<>(schema.tag().fields());
+    fields.addAll(schema.packet().fields());
+    try (VectorSchemaRoot root =
+        VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), parent)) {
+      root.setRowCount(0);
+      return builder(root, parent)
+          .tagColumns(stream.keys().tag())
+          .identity(stream::identityStructure, stream::pipelineIdentityStructure)
+          .build();
+    }
+  }
+
   /** Options of an {@link ArrowTableStream}. */
   public static final class Builder {
     private final VectorSchemaRoot table;

@@ -16,11 +16,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.TransferPair;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.execution.ExecutorOptions;
 import org.orcapod.execution.InvalidExecutorOptionException;
-import org.orcapod.execution.JavaFunctionExecutor;
+import org.orcapod.execution.PacketBatchExecutor;
 import org.orcapod.execution.PacketLogger;
+import org.orcapod.execution.RemoteFunction;
+import org.orcapod.schema.ArrowValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * logger on the driver. A function's exception is re-thrown on the driver as its own type; a worker
  * process that dies is retried a bounded number of times.
  *
+ * <p>{@link #executeBatchAsync} is the path of function nodes: the packets travel as Arrow IPC
+ * batches of up to {@value #BATCH_SIZE_OPTION} rows per Ray task, the function as a {@link
+ * RemoteFunction} that the worker rebuilds by name, and each task's results come back as one Arrow
+ * IPC batch of outputs with each packet's captured output (see {@link RayPacketTask}).
+ *
  * <p>{@link #executeCallable} sends one task per call. {@link #executeCallableAsync} groups up to
  * {@value #BATCH_SIZE_OPTION} calls that arrive together into one task, to amortise Ray's per-task
  * cost, and keeps up to {@value #MAX_IN_FLIGHT_OPTION} tasks running at once.
@@ -43,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * #BATCH_SIZE_OPTION}, {@value #MAX_IN_FLIGHT_OPTION}, {@value #MAX_ATTEMPTS_OPTION}, {@value
  * #CODE_SEARCH_PATH_OPTION} and {@value #WORKER_JVM_OPTIONS_OPTION} (lists of strings).
  */
-public final class RayExecutor implements JavaFunctionExecutor {
+public final class RayExecutor implements PacketBatchExecutor {
 
   /** This executor's type id. */
   public static final String TYPE_ID = "ray.v0";
@@ -103,6 +115,11 @@ public final class RayExecutor implements JavaFunctionExecutor {
   private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
   private static final AtomicLong CALL_COUNTER = new AtomicLong();
   private static final long LINGER_MILLIS = 2;
+
+  /** The driver's allocator for result batches: one per process, as Arrow recommends. */
+  private static final class Allocator {
+    static final BufferAllocator ROOT = new RootAllocator();
+  }
 
   private final RayDriverSettings driver;
   private final RayTaskOptions taskOptions;
@@ -329,6 +346,172 @@ public final class RayExecutor implements JavaFunctionExecutor {
       timer().schedule(this::flushPartial, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
     return future;
+  }
+
+  @Override
+  public List<CompletableFuture<@Nullable Map<String, @Nullable Object>>> executeBatchAsync(
+      RemoteFunction function, VectorSchemaRoot packets, List<PacketLogger> loggers) {
+    checkOpen();
+    int n = packets.getRowCount();
+    if (loggers.size() != n) {
+      throw new IllegalArgumentException(
+          "executeBatchAsync needs one logger per packet: "
+              + n
+              + " packets, "
+              + loggers.size()
+              + " loggers");
+    }
+    String name = function.canonicalName();
+    byte[] reference = JavaSerialization.toBytes(function, "packet function '" + name + "'");
+    List<CompletableFuture<@Nullable Map<String, @Nullable Object>>> futures = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      futures.add(new CompletableFuture<>());
+    }
+    for (int start = 0; start < n; start += batchSize) {
+      int length = Math.min(batchSize, n - start);
+      byte[] rows;
+      try (VectorSchemaRoot slice = slice(packets, start, length)) {
+        rows = ArrowIpcBatches.encode(slice);
+      }
+      PacketTask task =
+          new PacketTask(
+              name,
+              reference,
+              rows,
+              List.copyOf(loggers.subList(start, start + length)),
+              List.copyOf(futures.subList(start, start + length)));
+      try {
+        pool().execute(task::run);
+      } catch (RejectedExecutionException | IllegalStateException e) {
+        task.futures.forEach(f -> f.completeExceptionally(closedException()));
+      }
+    }
+    return futures;
+  }
+
+  /** Rows {@code [start, start + length)} of {@code root} as a new root; the caller closes it. */
+  private static VectorSchemaRoot slice(VectorSchemaRoot root, int start, int length) {
+    List<FieldVector> columns = new ArrayList<>();
+    try {
+      for (FieldVector v : root.getFieldVectors()) {
+        TransferPair pair = v.getTransferPair(v.getAllocator());
+        pair.splitAndTransfer(start, length);
+        columns.add((FieldVector) pair.getTo());
+      }
+    } catch (RuntimeException e) {
+      columns.forEach(FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot slice = new VectorSchemaRoot(columns);
+    slice.setRowCount(length);
+    return slice;
+  }
+
+  /** One Ray task's share of a batch: its packets as IPC bytes and their loggers and futures. */
+  private final class PacketTask {
+    final String function;
+    final byte[] reference;
+    final byte[] rows;
+    final List<PacketLogger> loggers;
+    final List<CompletableFuture<@Nullable Map<String, @Nullable Object>>> futures;
+
+    PacketTask(
+        String function,
+        byte[] reference,
+        byte[] rows,
+        List<PacketLogger> loggers,
+        List<CompletableFuture<@Nullable Map<String, @Nullable Object>>> futures) {
+      this.function = function;
+      this.reference = reference;
+      this.rows = rows;
+      this.loggers = loggers;
+      this.futures = futures;
+    }
+
+    void run() {
+      String what = futures.size() + " packets of '" + function + "'";
+      byte[] result;
+      try {
+        RayDriver.connect(driver);
+        result =
+            retry.get(
+                what,
+                () ->
+                    taskOptions
+                        .applyTo(
+                            Ray.task(RayPacketTask::runBatch, reference, rows)
+                                .setName("orcapod " + what))
+                        .remote());
+      } catch (
+          Throwable t) { // NOPMD: Ray, the transport or the rebuild failed; every packet learns it
+        LOG.debug("Ray task for {} failed", what, t);
+        Throwable cause = RayFailures.isWorkerCrash(t) ? t : RayFailures.userCause(t);
+        futures.forEach(f -> f.completeExceptionally(cause));
+        return;
+      }
+      try (VectorSchemaRoot out = ArrowIpcBatches.decode(result, Allocator.ROOT)) {
+        complete(out);
+      } catch (RuntimeException e) {
+        LOG.debug("reading the results of {} failed", what, e);
+        futures.forEach(f -> f.completeExceptionally(e));
+      }
+    }
+
+    private void complete(VectorSchemaRoot out) {
+      List<FieldVector> outputs = new ArrayList<>();
+      for (FieldVector v : out.getFieldVectors()) {
+        if (v.getName().equals(RayPacketTask.STATUS)) {
+          break;
+        }
+        outputs.add(v);
+      }
+      for (int r = 0; r < futures.size(); r++) {
+        String status = text(out, RayPacketTask.STATUS, r);
+        CapturedOutput captured =
+            new CapturedOutput(
+                text(out, RayPacketTask.STDOUT, r),
+                text(out, RayPacketTask.STDERR, r),
+                text(out, RayPacketTask.LOGS, r),
+                (String) ArrowValues.read(out.getVector(RayPacketTask.TRACEBACK), r),
+                !RayPacketTask.FAILED.equals(status));
+        try {
+          loggers.get(r).record(captured.asLogFields());
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "recording the captured output of a packet of '{}' failed; the result stands",
+              function,
+              e);
+        }
+        CompletableFuture<@Nullable Map<String, @Nullable Object>> future = futures.get(r);
+        if (RayPacketTask.FAILED.equals(status)) {
+          byte[] bytes = (byte[]) ArrowValues.read(out.getVector(RayPacketTask.FAILURE), r);
+          Throwable failure =
+              bytes == null
+                  ? new RemoteFunctionException(
+                      "unknown",
+                      "packet function '" + function + "' failed",
+                      captured.traceback(),
+                      null)
+                  : ((CapturedTaskException)
+                          JavaSerialization.fromBytes(bytes, "a packet's failure"))
+                      .userException();
+          future.completeExceptionally(failure);
+        } else if (RayPacketTask.DROPPED.equals(status)) {
+          future.complete(null);
+        } else {
+          Map<String, @Nullable Object> values = new LinkedHashMap<>();
+          for (FieldVector v : outputs) {
+            values.put(v.getName(), ArrowValues.read(v, r));
+          }
+          future.complete(values);
+        }
+      }
+    }
+  }
+
+  private static String text(VectorSchemaRoot root, String column, int row) {
+    Object value = ArrowValues.read(root.getVector(column), row);
+    return value == null ? "" : value.toString();
   }
 
   private void flushPartial() {
