@@ -13,22 +13,14 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jspecify.annotations.Nullable;
+import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.embedded.EmbeddedArrowDatabase;
-import org.orcapod.datagram.TagPacket;
-import org.orcapod.function.FunctionPod;
-import org.orcapod.function.FunctionPodStream;
 import org.orcapod.observe.CompositeObserver;
-import org.orcapod.operator.Batch;
-import org.orcapod.operator.Join;
-import org.orcapod.operator.OperatorContext;
-import org.orcapod.operator.OperatorStream;
 import org.orcapod.pipeline.DefinitionContext;
 import org.orcapod.pipeline.Pipeline;
 import org.orcapod.pipeline.PipelineDefinition;
 import org.orcapod.pipeline.RunOptions;
 import org.orcapod.pipeline.RunResult;
-import org.orcapod.schema.ColumnConfig;
-import org.orcapod.schema.Schema;
 import org.orcapod.source.DictSource;
 import org.orcapod.source.SourceContext;
 import org.slf4j.Logger;
@@ -41,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * joined on {@code day}, batched, and {@code batch_summary} summarises the batch. Results live in
  * an embedded SQLite database, so a second run serves everything from the cache and a new or edited
  * file computes only its own packets.
+ *
+ * <p>The nodes are declared in {@link Weather}; {@link #define} builds them with {@code
+ * OrcapodWeather}, the class the annotation processor generated from that declaration, and the
+ * summary is read back as {@link BatchSummary} records through its typed handle.
  *
  * <p>Usage: {@code FilePipelineSample [--data <folder>] [--db <folder>]}; exit codes: 0 success, 1
  * a node failed, 2 bad arguments.
@@ -158,18 +154,14 @@ public final class FilePipelineSample implements PipelineDefinition {
 
     try (BufferAllocator allocator = new RootAllocator();
         EmbeddedArrowDatabase database = EmbeddedArrowDatabase.open(dbFile, allocator);
-        Pipeline pipeline =
-            new FilePipelineSample()
-                .define(
-                    new DefinitionContext(
-                        database, allocator, Map.of(DATA_PARAMETER, data.toString())))) {
-      pipeline.compile();
+        OrcapodWeather weather = build(database, allocator, files)) {
+      Pipeline pipeline = weather.pipeline();
       PacketCounter counter = new PacketCounter();
       RunResult result =
-          pipeline.run(
+          weather.run(
               RunOptions.defaults()
                   .withObserver(new CompositeObserver(pipeline.defaultObserver(), counter)));
-      printReport(pipeline, counter, result, out);
+      printReport(weather, counter, result, out);
       if (!counter.crashes().isEmpty()) {
         counter.crashes().forEach(c -> err.println("error: " + c));
         return RUN_FAILED;
@@ -189,8 +181,8 @@ public final class FilePipelineSample implements PipelineDefinition {
   /**
    * Builds the weather pipeline over the data folder given as parameter {@value #DATA_PARAMETER}
    * (default {@value #DEFAULT_DATA}, resolved against the working directory; a folder that is
-   * missing or empty is filled with the bundled days). Every source and stream is handed to the
-   * returned pipeline, so closing it releases them.
+   * missing or empty is filled with the bundled days), with the generated {@code OrcapodWeather}.
+   * The sources are handed to the returned pipeline, so closing it releases them.
    *
    * @throws IllegalArgumentException when the folder holds no measurement or no metadata file
    */
@@ -212,65 +204,81 @@ public final class FilePipelineSample implements PipelineDefinition {
               + DATA_PARAMETER
               + "=<folder>");
     }
-    BufferAllocator allocator = context.allocator();
+    OrcapodWeather weather = build(context.database(), context.allocator(), files);
+    return weather.pipeline();
+  }
+
+  /**
+   * Builds {@link Weather} with its generated class over the files of a data folder: one {@link
+   * DictSource} per kind of file (source ids {@code measurements} and {@code metadata}, tag {@code
+   * day}, one Path packet column each). The sources are handed to the pipeline, so closing it (or
+   * the returned object) releases everything.
+   */
+  static OrcapodWeather build(
+      @Nullable ArrowDatabase database, BufferAllocator allocator, DataFiles files) {
     SourceContext ctx = SourceContext.defaultContext();
-    Pipeline pipeline = Pipeline.builder("weather", context.database(), allocator).build();
+    List<AutoCloseable> sources = new ArrayList<>();
     try {
       DictSource days =
-          pipeline.own(
+          own(
+              sources,
               DictSource.of(files.measurements(), List.of("day"), "measurements", ctx, allocator));
       DictSource meta =
-          pipeline.own(DictSource.of(files.metadata(), List.of("day"), "metadata", ctx, allocator));
-      FunctionPodStream stats =
-          pipeline.own(
-              new FunctionPod(WeatherFunctions.dailyStats(), ctx).process(allocator, days));
-      FunctionPodStream parsed =
-          pipeline.own(
-              new FunctionPod(WeatherFunctions.parseMetadata(), ctx).process(allocator, meta));
-      OperatorContext oc = new OperatorContext(ctx.semanticHasher(), allocator, ctx.arrowHasher());
-      OperatorStream joined = pipeline.own(new Join().process(oc, stats, parsed));
-      OperatorStream batched = pipeline.own(new Batch().process(oc, joined));
-      Schema batchSchema = batched.outputSchema(ColumnConfig.dataOnly()).packet();
-      FunctionPodStream summary =
-          pipeline.own(
-              new FunctionPod(WeatherFunctions.batchSummary(batchSchema), ctx)
-                  .process(allocator, batched));
-      pipeline.add(summary);
-      return pipeline;
-    } catch (RuntimeException e) {
-      pipeline.close();
+          own(sources, DictSource.of(files.metadata(), List.of("day"), "metadata", ctx, allocator));
+      OrcapodWeather weather =
+          OrcapodWeather.builder()
+              .measurements(days)
+              .metadata(meta)
+              .database(database)
+              .allocator(allocator)
+              .context(ctx)
+              .build();
+      sources.forEach(weather.pipeline()::own);
+      return weather;
+    } catch (RuntimeException | Error e) {
+      for (int i = sources.size() - 1; i >= 0; i--) {
+        try {
+          sources.get(i).close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw e;
     }
   }
 
+  private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T resource) {
+    owned.add(resource);
+    return resource;
+  }
+
   private static void printReport(
-      Pipeline p, PacketCounter counter, RunResult result, PrintStream out) {
+      OrcapodWeather weather, PacketCounter counter, RunResult result, PrintStream out) {
     out.println();
-    counter.printTable(p, result, FUNCTION_NODES, out);
+    counter.printTable(weather.pipeline(), result, FUNCTION_NODES, out);
     out.println();
     if (result.completed().contains("batch_summary")) {
-      for (TagPacket tp : p.stream("batch_summary").rows()) {
-        Map<String, @Nullable Object> d = tp.packet().data();
+      for (BatchSummary s : weather.batchSummary().rows()) {
         out.println(
             "summary: "
-                + d.get("days")
+                + s.days()
                 + " days, "
-                + d.get("total_readings")
+                + s.total_readings()
                 + " readings, temperature mean "
-                + d.get("mean_temperature_c")
+                + s.mean_temperature_c()
                 + " °C (min "
-                + d.get("min_temperature_c")
+                + s.min_temperature_c()
                 + ", max "
-                + d.get("max_temperature_c")
+                + s.max_temperature_c()
                 + "), instruments "
-                + d.get("instruments"));
+                + s.instruments());
       }
     }
     counter.printTotals(FUNCTION_NODES, out);
   }
 
   /** The measurement and metadata rows of a data folder, in file-name order. */
-  private record DataFiles(List<Map<String, ?>> measurements, List<Map<String, ?>> metadata) {
+  record DataFiles(List<Map<String, ?>> measurements, List<Map<String, ?>> metadata) {
     static DataFiles scan(Path data) {
       List<Map<String, ?>> measurements = new ArrayList<>();
       List<Map<String, ?>> metadata = new ArrayList<>();

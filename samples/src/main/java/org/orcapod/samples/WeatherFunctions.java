@@ -8,21 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
-import org.jspecify.annotations.Nullable;
-import org.orcapod.function.JavaPacketFunction;
-import org.orcapod.schema.Schema;
-import org.orcapod.schema.TypeMapping;
+import org.orcapod.annotations.PacketFunction;
 
-/** The sample's packet functions: parse a day's readings, parse its metadata, summarise a batch. */
+/**
+ * The sample's packet functions: parse a day's readings, parse its metadata, summarise a batch.
+ * Plain static methods; the annotation processor turns each into a typed pod ({@code
+ * WeatherFunctions_Daily_statsPod}, …) that {@link Weather} applies.
+ */
 public final class WeatherFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,138 +26,126 @@ public final class WeatherFunctions {
 
   private WeatherFunctions() {}
 
-  static Field int64(String name) {
-    return new Field(name, FieldType.notNullable(new ArrowType.Int(64, true)), null);
-  }
-
-  static Field float64(String name) {
-    return new Field(
-        name,
-        FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-        null);
-  }
-
-  static Field utf8(String name) {
-    return new Field(name, FieldType.notNullable(ArrowType.LargeUtf8.INSTANCE), null);
-  }
-
   /**
-   * {@code daily_stats}: parses one measurement file ({@code readings}, a Path) and returns the
-   * day's number of readings, mean/min/max temperature and mean pressure.
-   */
-  public static JavaPacketFunction dailyStats() {
-    return JavaPacketFunction.ofLambda(
-        "daily_stats",
-        "v1.0",
-        Schema.of(List.of(TypeMapping.pathField("readings", false))),
-        Schema.of(
-            List.of(
-                int64("n_readings"),
-                float64("mean_temperature_c"),
-                float64("min_temperature_c"),
-                float64("max_temperature_c"),
-                float64("mean_pressure_hpa"))),
-        in -> {
-          Path file = (Path) in.get("readings");
-          List<double[]> rows = parseReadings(file);
-          double sumT = 0;
-          double sumP = 0;
-          double minT = Double.POSITIVE_INFINITY;
-          double maxT = Double.NEGATIVE_INFINITY;
-          for (double[] r : rows) {
-            sumT += r[0];
-            sumP += r[1];
-            minT = Math.min(minT, r[0]);
-            maxT = Math.max(maxT, r[0]);
-          }
-          Map<String, @Nullable Object> out = new HashMap<>();
-          out.put("n_readings", (long) rows.size());
-          out.put("mean_temperature_c", round2(sumT / rows.size()));
-          out.put("min_temperature_c", minT);
-          out.put("max_temperature_c", maxT);
-          out.put("mean_pressure_hpa", round2(sumP / rows.size()));
-          return out;
-        });
-  }
-
-  /** {@code parse_metadata}: reads one metadata file ({@code metadata}, a Path). */
-  public static JavaPacketFunction parseMetadata() {
-    return JavaPacketFunction.ofLambda(
-        "parse_metadata",
-        "v1.0",
-        Schema.of(List.of(TypeMapping.pathField("metadata", false))),
-        Schema.of(List.of(utf8("station"), utf8("instrument"), utf8("operator"))),
-        in -> {
-          Path file = (Path) in.get("metadata");
-          JsonNode node;
-          try {
-            node = JSON.readTree(file.toFile());
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read metadata file " + file, e);
-          }
-          Map<String, @Nullable Object> out = new HashMap<>();
-          for (String key : List.of("station", "instrument", "operator")) {
-            JsonNode v = node.get(key);
-            if (v == null || !v.isTextual()) {
-              throw new IllegalArgumentException(
-                  "metadata file " + file + " has no text field '" + key + "'; add it");
-            }
-            out.put(key, v.asText());
-          }
-          return out;
-        });
-  }
-
-  /**
-   * {@code batch_summary}: over the batched per-day rows (list columns), the number of days and
-   * readings, the reading-weighted mean temperature, the extremes, and the instruments used.
+   * What {@link #dailyStats} computes for one day; the component names are the output columns.
    *
-   * @param inputSchema the batched stream's packet schema (list columns as the Batch operator built
-   *     them)
+   * @param n_readings the number of readings
+   * @param mean_temperature_c the mean temperature (°C, two decimals)
+   * @param min_temperature_c the lowest temperature (°C)
+   * @param max_temperature_c the highest temperature (°C)
+   * @param mean_pressure_hpa the mean pressure (hPa, two decimals)
    */
-  public static JavaPacketFunction batchSummary(Schema inputSchema) {
-    return JavaPacketFunction.ofLambda(
-        "batch_summary",
-        "v1.0",
-        inputSchema,
-        Schema.of(
-            List.of(
-                int64("days"),
-                int64("total_readings"),
-                float64("mean_temperature_c"),
-                float64("min_temperature_c"),
-                float64("max_temperature_c"),
-                utf8("instruments"))),
-        in -> {
-          List<?> n = (List<?>) in.get("n_readings");
-          List<?> mean = (List<?>) in.get("mean_temperature_c");
-          List<?> min = (List<?>) in.get("min_temperature_c");
-          List<?> max = (List<?>) in.get("max_temperature_c");
-          List<?> instruments = (List<?>) in.get("instrument");
-          long total = 0;
-          double weighted = 0;
-          double lo = Double.POSITIVE_INFINITY;
-          double hi = Double.NEGATIVE_INFINITY;
-          for (int i = 0; i < n.size(); i++) {
-            long k = (Long) n.get(i);
-            total += k;
-            weighted += k * (Double) mean.get(i);
-            lo = Math.min(lo, (Double) min.get(i));
-            hi = Math.max(hi, (Double) max.get(i));
-          }
-          TreeSet<String> names = new TreeSet<>();
-          for (Object o : instruments) {
-            names.add(String.valueOf(o));
-          }
-          Map<String, @Nullable Object> out = new HashMap<>();
-          out.put("days", (long) n.size());
-          out.put("total_readings", total);
-          out.put("mean_temperature_c", round2(weighted / total));
-          out.put("min_temperature_c", lo);
-          out.put("max_temperature_c", hi);
-          out.put("instruments", String.join(", ", names));
-          return out;
-        });
+  public record DayStatistics(
+      long n_readings,
+      double mean_temperature_c,
+      double min_temperature_c,
+      double max_temperature_c,
+      double mean_pressure_hpa) {}
+
+  /**
+   * What {@link #parseMetadata} reads from one metadata file.
+   *
+   * @param station the weather station
+   * @param instrument the instrument that took the readings
+   * @param operator who operated it
+   */
+  public record DayMetadata(String station, String instrument, String operator) {}
+
+  /**
+   * What {@link #batchSummary} computes over all days.
+   *
+   * @param days the number of days
+   * @param total_readings the readings of all days
+   * @param mean_temperature_c the reading-weighted mean temperature (°C, two decimals)
+   * @param min_temperature_c the lowest temperature of all days
+   * @param max_temperature_c the highest temperature of all days
+   * @param instruments the instruments used, sorted, comma-separated
+   */
+  public record Summary(
+      long days,
+      long total_readings,
+      double mean_temperature_c,
+      double min_temperature_c,
+      double max_temperature_c,
+      String instruments) {}
+
+  /**
+   * {@code daily_stats}: parses one measurement file ({@code readings}, a Path packet hashed by
+   * content) and returns the day's number of readings, mean/min/max temperature and mean pressure.
+   */
+  @PacketFunction(name = "daily_stats", version = "1.0")
+  public static DayStatistics dailyStats(Path readings) {
+    List<double[]> rows = parseReadings(readings);
+    double sumT = 0;
+    double sumP = 0;
+    double minT = Double.POSITIVE_INFINITY;
+    double maxT = Double.NEGATIVE_INFINITY;
+    for (double[] r : rows) {
+      sumT += r[0];
+      sumP += r[1];
+      minT = Math.min(minT, r[0]);
+      maxT = Math.max(maxT, r[0]);
+    }
+    return new DayStatistics(
+        rows.size(), round2(sumT / rows.size()), minT, maxT, round2(sumP / rows.size()));
+  }
+
+  /** {@code parse_metadata}: reads one metadata file ({@code metadata}, a Path packet). */
+  @PacketFunction(name = "parse_metadata", version = "1.0")
+  public static DayMetadata parseMetadata(Path metadata) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(metadata.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read metadata file " + metadata, e);
+    }
+    List<String> values = new ArrayList<>();
+    for (String key : List.of("station", "instrument", "operator")) {
+      JsonNode v = node.get(key);
+      if (v == null || !v.isTextual()) {
+        throw new IllegalArgumentException(
+            "metadata file " + metadata + " has no text field '" + key + "'; add it");
+      }
+      values.add(v.asText());
+    }
+    return new DayMetadata(values.get(0), values.get(1), values.get(2));
+  }
+
+  /**
+   * {@code batch_summary}: over the batched per-day rows (one list per column, one element per
+   * day), the number of days and readings, the reading-weighted mean temperature, the extremes, and
+   * the instruments used. A function pod consumes every packet column of its input, so the columns
+   * it does not need ({@code mean_pressure_hpa}, {@code station}, {@code operator}) are parameters
+   * too.
+   */
+  @PacketFunction(name = "batch_summary", version = "1.0")
+  public static Summary batchSummary(
+      List<Long> n_readings,
+      List<Double> mean_temperature_c,
+      List<Double> min_temperature_c,
+      List<Double> max_temperature_c,
+      List<Double> mean_pressure_hpa,
+      List<String> station,
+      List<String> instrument,
+      List<String> operator) {
+    long total = 0;
+    double weighted = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n_readings.size(); i++) {
+      long k = n_readings.get(i);
+      total += k;
+      weighted += k * mean_temperature_c.get(i);
+      lo = Math.min(lo, min_temperature_c.get(i));
+      hi = Math.max(hi, max_temperature_c.get(i));
+    }
+    return new Summary(
+        n_readings.size(),
+        total,
+        round2(weighted / total),
+        lo,
+        hi,
+        String.join(", ", new TreeSet<>(instrument)));
   }
 
   /** The readings of one file: {@code [temperature, pressure]} per non-comment line. */

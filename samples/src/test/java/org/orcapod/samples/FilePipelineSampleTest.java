@@ -183,4 +183,42 @@ class FilePipelineSampleTest {
           .hasMessageContaining("-P data=<folder>");
     }
   }
+
+  @Test
+  void theGeneratedWiringBuildsTheNodesAndEdgesThatWeatherDeclares() {
+    Path files = dir.resolve("wiring-files");
+    try (BufferAllocator allocator = new RootAllocator();
+        Pipeline p =
+            new FilePipelineSample()
+                .define(
+                    new DefinitionContext(
+                        null,
+                        allocator,
+                        Map.of(FilePipelineSample.DATA_PARAMETER, files.toString())))) {
+      assertThat(p.name()).isEqualTo("weather");
+      assertThat(p.labels())
+          .containsExactlyInAnyOrder(
+              "measurements",
+              "metadata",
+              "daily_stats",
+              "parse_metadata",
+              "joined",
+              "batched",
+              "batch_summary");
+      assertThat(p.node("daily_stats").upstream()).containsExactly("measurements");
+      assertThat(p.node("parse_metadata").upstream()).containsExactly("metadata");
+      assertThat(p.node("joined").upstream())
+          .containsExactlyInAnyOrder("daily_stats", "parse_metadata");
+      assertThat(p.node("batched").upstream()).containsExactly("joined");
+      assertThat(p.node("batch_summary").upstream()).containsExactly("batched");
+      assertThat(p.stream("batch_summary").keys().packet())
+          .containsExactly(
+              "days",
+              "total_readings",
+              "mean_temperature_c",
+              "min_temperature_c",
+              "max_temperature_c",
+              "instruments");
+    }
+  }
 }

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
 import org.orcapod.database.embedded.EmbeddedArrowDatabase;
-import org.orcapod.datagram.TagPacket;
-import org.orcapod.function.FunctionPod;
-import org.orcapod.function.FunctionPodStream;
 import org.orcapod.observe.CompositeObserver;
 import org.orcapod.pipeline.DefinitionContext;
 import org.orcapod.pipeline.Pipeline;
@@ -34,8 +30,9 @@ import org.orcapod.source.SourceContext;
  * names and the function's name are Python's, so the source hash, the record ids, the input and
  * output packet hashes are the values Python orcapod computes (see docs/interoperability.md).
  *
- * <p>The nodes are declared in {@link Lab}; {@link #wire} builds them through the runtime API with
- * the pod the annotation processor generated from {@link LabFunctions#analyzeConditions}.
+ * <p>The nodes are declared in {@link Lab}; {@link #wire} builds them with {@code OrcapodLab}, the
+ * class the annotation processor generated from that declaration, and the results are read back as
+ * {@link Conditions} records through its typed handle {@code conditions()}.
  *
  * <p>Usage: {@code LabSample [--db <folder>]}; exit codes: 0 success, 1 a packet or node failed, 2
  * bad arguments.
@@ -70,33 +67,34 @@ public final class LabSample implements PipelineDefinition {
   /** Builds the {@code lab} pipeline over {@link #MEASUREMENTS}; it takes no parameters. */
   @Override
   public Pipeline define(DefinitionContext context) {
-    return wire(context.database(), context.allocator(), MEASUREMENTS);
+    return wire(context.database(), context.allocator(), MEASUREMENTS).pipeline();
   }
 
   /**
-   * The hand wiring of {@link Lab}: a {@code measurements} source and the {@code conditions} node
-   * applying the generated {@code LabFunctions_Analyze_conditionsPod}. Everything is handed to the
-   * returned pipeline, which closes it. When the processor generates {@code Lab}'s implementation,
-   * this method becomes a call of its builder.
+   * Builds {@link Lab} with its generated class {@code OrcapodLab}: the {@code measurements} source
+   * node bound to a {@code DictSource} of {@code rows} (source id {@value #SOURCE_ID}, as Python's
+   * example), and {@code conditions} applying the generated {@code
+   * LabFunctions_Analyze_conditionsPod}. The source is handed to the pipeline, so closing the
+   * returned object (or its {@code pipeline()}) releases everything.
    */
-  static Pipeline wire(
+  static OrcapodLab wire(
       @Nullable ArrowDatabase database, BufferAllocator allocator, List<Measurement> rows) {
     SourceContext ctx = SourceContext.defaultContext();
-    Pipeline pipeline = Pipeline.builder("lab", database, allocator).build();
+    DictSource measurements =
+        DictSource.ofRecords(
+            Measurement.class, rows, List.of("experiment"), SOURCE_ID, ctx, allocator);
     try {
-      DictSource measurements =
-          pipeline.own(
-              DictSource.ofRecords(
-                  Measurement.class, rows, List.of("experiment"), SOURCE_ID, ctx, allocator));
-      pipeline.label("measurements", measurements);
-      FunctionPodStream conditions =
-          pipeline.own(
-              new FunctionPod(new LabFunctions_Analyze_conditionsPod(), ctx)
-                  .process(allocator, measurements));
-      pipeline.add("conditions", conditions);
-      return pipeline;
-    } catch (RuntimeException e) {
-      pipeline.close();
+      OrcapodLab lab =
+          OrcapodLab.builder()
+              .measurements(measurements)
+              .database(database)
+              .allocator(allocator)
+              .context(ctx)
+              .build();
+      lab.pipeline().own(measurements);
+      return lab;
+    } catch (RuntimeException | Error e) {
+      measurements.close();
       throw e;
     }
   }
@@ -156,19 +154,18 @@ public final class LabSample implements PipelineDefinition {
     out.println("database: " + dbFile + " (embedded SQLite)");
     try (BufferAllocator allocator = new RootAllocator();
         EmbeddedArrowDatabase database = EmbeddedArrowDatabase.open(dbFile, allocator);
-        Pipeline pipeline =
-            new LabSample().define(new DefinitionContext(database, allocator, Map.of()))) {
-      pipeline.compile();
+        OrcapodLab lab = wire(database, allocator, MEASUREMENTS)) {
+      Pipeline pipeline = lab.pipeline();
       PacketCounter counter = new PacketCounter();
       RunResult result =
-          pipeline.run(
+          lab.run(
               RunOptions.defaults()
                   .withObserver(new CompositeObserver(pipeline.defaultObserver(), counter)));
       out.println();
       counter.printTable(pipeline, result, FUNCTION_NODES, out);
       out.println();
       if (result.completed().contains("conditions")) {
-        printResults(pipeline, out);
+        printResults(lab.conditions().rows(), out);
         out.println();
       }
       counter.printTotals(FUNCTION_NODES, out);
@@ -189,19 +186,19 @@ public final class LabSample implements PipelineDefinition {
   }
 
   /** The results as Python's example prints them: one row per experiment, two decimals. */
-  private static void printResults(Pipeline pipeline, PrintStream out) {
+  private static void printResults(List<Conditions> rows, PrintStream out) {
     out.println(
         String.format("%-10s %16s %17s", "experiment", "temp_fahrenheit", "is_high_pressure"));
-    pipeline.stream("conditions").rows().stream()
-        .sorted(Comparator.comparing((TagPacket tp) -> (String) tp.tag().get("experiment")))
+    rows.stream()
+        .sorted(Comparator.comparing(Conditions::experiment))
         .forEach(
-            tp ->
+            c ->
                 out.println(
                     String.format(
                         Locale.ROOT,
                         "%-10s %16.2f %17s",
-                        tp.tag().get("experiment"),
-                        (Double) tp.packet().get("temp_fahrenheit"),
-                        tp.packet().get("is_high_pressure"))));
+                        c.experiment(),
+                        c.temp_fahrenheit(),
+                        c.is_high_pressure())));
   }
 }

@@ -243,7 +243,7 @@ class LabSampleTest {
   }
 
   @Test
-  void theHandWiringBuildsExactlyTheNodesAndColumnsThatLabDeclares() {
+  void theGeneratedWiringBuildsExactlyTheNodesAndColumnsThatLabDeclares() {
     List<String> declared = new ArrayList<>();
     for (java.lang.reflect.Method m : Lab.class.getDeclaredMethods()) {
       if (!m.isSynthetic()) {
