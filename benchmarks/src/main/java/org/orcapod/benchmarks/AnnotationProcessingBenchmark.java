@@ -66,7 +66,7 @@ public final class AnnotationProcessingBenchmark {
       double processed = median(with) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "Annotation processing: %d sources (%d @PacketFunction, %d @Pipeline), %d pods generated%n"
+          "Annotation processing: %d sources (%d @PacketFunction, %d @Pipeline), %d classes generated (pods and pipeline implementations)%n"
               + "  javac -proc:none       median CPU %.2f s  %s%n"
               + "  javac + processor      median CPU %.2f s  %s%n"
               + "  added by the processor %.2f s (target < 2 s)%n"
