@@ -282,9 +282,6 @@ final class PipelineWriter {
             .build());
     cls.addMethod(closeAll());
     cls.addMethod(own());
-    if (usesUnsupported(graph)) {
-      cls.addMethod(unsupported());
-    }
 
     List<NodeInfo> sourceNodes = new ArrayList<>();
     for (NodeInfo n : nodes) {
@@ -526,38 +523,6 @@ final class PipelineWriter {
         .addParameter(s, "resource")
         .addStatement("owned.add(resource)")
         .addStatement("return resource")
-        .build();
-  }
-
-  /** Whether a filter uses a null test, which the runtime's predicates cannot express yet. */
-  private static boolean usesUnsupported(PipelineGraph graph) {
-    for (Node n : graph.nodes()) {
-      if (n.spec() instanceof NodeSpec.Filter f) {
-        try {
-          for (Predicate.ColumnTest t : Predicate.parse(f.predicate()).tests()) {
-            if (t instanceof Predicate.IsNull) {
-              return true;
-            }
-          }
-        } catch (PredicateSyntaxException e) {
-          throw new IllegalStateException("a validated predicate does not parse", e);
-        }
-      }
-    }
-    return false;
-  }
-
-  private static MethodSpec unsupported() {
-    return MethodSpec.methodBuilder("unsupported")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(PREDICATE)
-        .addParameter(STRING, "test")
-        .addStatement(
-            "throw new $T($S, $S + test + $S)",
-            ORCAPOD_EXCEPTION,
-            "Orcapod/UnsupportedPredicate",
-            "the runtime's filter predicates cannot test '",
-            "' yet (no null tests); filter on a value instead, or drop the rows upstream")
         .build();
   }
 
@@ -1199,8 +1164,8 @@ final class PipelineWriter {
           "$T.col($S).in($T.of($L))", PREDICATE, in.column(), LIST, CodeBlock.join(values, ", "));
     }
     Predicate.IsNull isNull = (Predicate.IsNull) p;
-    // The runtime's predicates have no null test yet: building this node fails loudly.
-    return CodeBlock.of("unsupported($S)", isNull.canonical());
+    return CodeBlock.of(
+        "$T.col($S).$L()", PREDICATE, isNull.column(), isNull.negated() ? "isNotNull" : "isNull");
   }
 
   private static String columnType(RowSchema input, String column) {

@@ -419,6 +419,10 @@ final class PodWriter {
       return get;
     }
     TypeName boxed = TypeName.get(t);
+    if (vector == LARGE_VARCHAR) {
+      // Already a String: a cast would be redundant (a -Xlint:cast warning in users' builds).
+      return CodeBlock.of("$L.isNull(i) ? null : $L", var, get);
+    }
     return CodeBlock.of("$L.isNull(i) ? ($T) null : ($T) ($L)", var, boxed, boxed, get);
   }
 

@@ -99,6 +99,23 @@ public interface ArrowDatabase extends AutoCloseable {
       BufferAllocator allocator);
 
   /**
+   * The rows, stored or pending, whose text column {@code column} holds one of {@code values}, or
+   * {@code null} if none does: a keyed read that touches only the matching rows (SQL databases
+   * index the column on first use; the in-memory database keeps a hash index), for lookups such as
+   * a result cache's by input packet hash. Null cells never match. A path with nothing stored
+   * yields {@code null}, as does an empty {@code values}.
+   *
+   * @throws InvalidRecordsException if the column does not exist under the path or is not utf8 or
+   *     large_utf8
+   */
+  @Nullable VectorSchemaRoot getRecordsWithColumnValues(
+      RecordPath recordPath,
+      String column,
+      Collection<String> values,
+      @Nullable String recordIdColumn,
+      BufferAllocator allocator);
+
+  /**
    * The record paths under this view that hold rows, stored or pending, relative to {@link
    * #basePath()} and sorted by {@link RecordPath#key()}: how tools find tables whose paths they
    * cannot compute, such as the status and log tables of every node of a pipeline.

@@ -2,6 +2,7 @@ package org.orcapod.function;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
@@ -17,8 +18,9 @@ import org.orcapod.database.RecordPath;
  * the output packet's id. When several rows share an input hash, the most recent {@code __pod_ts}
  * wins.
  *
- * <p>Reads and writes are batched: {@link #lookup} reads the stored rows once for a whole batch of
- * input hashes, and {@link #store} writes a whole batch of new rows in one call.
+ * <p>Reads and writes are batched: {@link #lookup} reads, in one keyed query, only the stored rows
+ * of a whole batch of input hashes, and {@link #store} writes a whole batch of new rows in one
+ * call.
  */
 public final class ResultCache {
   private final ArrowDatabase database;
@@ -40,7 +42,12 @@ public final class ResultCache {
     return path;
   }
 
-  /** Stored results read in one query, indexed by input hash and by packet id. */
+  /**
+   * Stored results of the asked input hashes read in one query, indexed by input hash and by packet
+   * id. Every row of an asked hash is kept (not only the most recent), so a packet id that a
+   * pipeline record names for one of those hashes is found too: result ids are derived from the
+   * function and the input hash.
+   */
   public static final class Lookup implements AutoCloseable {
     private final @Nullable VectorSchemaRoot table;
     private final Map<String, Integer> byHash = new HashMap<>();
@@ -107,14 +114,20 @@ public final class ResultCache {
   }
 
   /**
-   * Reads the stored results in one query. {@code inputHashes} are the hashes the caller will ask
-   * about (today the whole path is read, whatever they are: one query either way).
+   * Reads, in one keyed query, the stored and pending results whose input hash is one of {@code
+   * inputHashes}; rows of other hashes are not read.
    */
   public Lookup lookup(Collection<String> inputHashes, BufferAllocator allocator) {
     if (inputHashes.isEmpty()) {
       return new Lookup(null);
     }
-    return new Lookup(database.getAllRecords(path, ResultColumns.PACKET_ID, allocator));
+    return new Lookup(
+        database.getRecordsWithColumnValues(
+            path,
+            ResultColumns.INPUT_PACKET_HASH,
+            new LinkedHashSet<>(inputHashes),
+            ResultColumns.PACKET_ID,
+            allocator));
   }
 
   /** Every stored result row with its packet id column, or null; the caller closes it. */

@@ -8,8 +8,10 @@ import static org.orcapod.database.TestTables.single;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -249,6 +251,103 @@ public abstract class ArrowDatabaseContractTest {
     assertThatThrownBy(() -> db.getRecordsWithColumnValue(P, Map.of("value", "1"), null, allocator))
         .isInstanceOf(InvalidRecordsException.class)
         .hasMessageContaining("\"value\"");
+  }
+
+  private Map<String, String> keyed(String column, Collection<String> values) {
+    try (VectorSchemaRoot r = db.getRecordsWithColumnValues(P, column, values, "rid", allocator)) {
+      return rows(r, "rid");
+    }
+  }
+
+  @Test
+  void getRecordsWithColumnValuesReturnsOnlyRowsHoldingOneOfTheValues() {
+    try (VectorSchemaRoot t =
+        simple(
+            allocator,
+            List.of("a", "b", "c", "d"),
+            Arrays.asList("x", "y", "x", null),
+            List.of(1L, 2L, 3L, 4L))) {
+      db.addRecords(P, t, "id", false);
+    }
+    assertThat(keyed("name", List.of("x", "w"))).containsOnlyKeys("a", "c");
+    db.flush();
+    assertThat(keyed("name", List.of("x", "w")))
+        .containsExactly(Map.entry("a", "x|1"), Map.entry("c", "x|3"));
+    // Pending rows: a new one, one replacing b with x, one replacing c with z.
+    try (VectorSchemaRoot t =
+        simple(allocator, List.of("e", "b", "c"), List.of("x", "x", "z"), List.of(5L, 6L, 7L))) {
+      db.addRecords(P, t, "id", false);
+    }
+    Map<String, String> expected = Map.of("a", "x|1", "b", "x|6", "e", "x|5");
+    assertThat(keyed("name", List.of("x"))).isEqualTo(expected);
+    assertThat(keyed("name", List.of("y"))).isEmpty();
+    assertThat(keyed("name", List.of("z", "y"))).containsExactly(Map.entry("c", "z|7"));
+    db.flush();
+    assertThat(keyed("name", List.of("x", "x"))).isEqualTo(expected);
+    assertThat(keyed("name", List.of("y"))).isEmpty();
+    try (VectorSchemaRoot r =
+        db.getRecordsWithColumnValues(P, "name", Set.of("z"), null, allocator)) {
+      assertThat(r.getSchema().getFields())
+          .extracting(Field::getName)
+          .containsExactly("name", "value");
+      assertThat(r.getRowCount()).isEqualTo(1);
+    }
+    assertThat(db.getRecordsWithColumnValues(P, "name", List.of(), "rid", allocator)).isNull();
+    assertThat(
+            db.getRecordsWithColumnValues(
+                RecordPath.of("elsewhere"), "name", List.of("x"), null, allocator))
+        .isNull();
+    assertThatThrownBy(
+            () -> db.getRecordsWithColumnValues(P, "nope", List.of("x"), null, allocator))
+        .isInstanceOf(InvalidRecordsException.class)
+        .hasMessageContaining("\"nope\"");
+    assertThatThrownBy(
+            () -> db.getRecordsWithColumnValues(P, "value", List.of("1"), null, allocator))
+        .isInstanceOf(InvalidRecordsException.class)
+        .hasMessageContaining("\"value\"")
+        .hasMessageContaining("utf8");
+  }
+
+  @Test
+  void getRecordsWithColumnValuesHidesPendingDuplicatesOfStoredIds() {
+    add(db, P, List.of("a"), 1); // name n1
+    db.flush();
+    try (VectorSchemaRoot t =
+        simple(allocator, List.of("a", "b"), List.of("n9", "n9"), List.of(9L, 2L))) {
+      db.addRecords(P, t, "id", true);
+    }
+    // a keeps its stored row (n1): the pending n9 row of a is dropped, b's is new.
+    assertThat(keyed("name", List.of("n9"))).containsExactly(Map.entry("b", "n9|2"));
+    assertThat(keyed("name", List.of("n1"))).containsExactly(Map.entry("a", "n1|1"));
+    db.flush();
+    assertThat(keyed("name", List.of("n9", "n1")))
+        .containsExactly(Map.entry("a", "n1|1"), Map.entry("b", "n9|2"));
+  }
+
+  @Test
+  void getRecordsWithColumnValuesHandlesManyValuesAcrossStoredAndPendingRows() {
+    List<String> ids = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      ids.add("id" + i);
+      names.add("h" + i);
+      values.add((long) i);
+    }
+    try (VectorSchemaRoot t = simple(allocator, ids, names, values)) {
+      db.addRecords(P, t, "id", false);
+    }
+    db.flush();
+    add(db, P, List.of("p"), 7); // pending, name n7
+    List<String> asked = new ArrayList<>();
+    for (int i = 0; i < 1500; i += 2) {
+      asked.add("h" + i);
+    }
+    asked.add("n7");
+    asked.add("missing");
+    Map<String, String> got = keyed("name", asked);
+    assertThat(got).hasSize(751).containsEntry("id1498", "h1498|1498").containsEntry("p", "n7|7");
+    assertThat(got).doesNotContainKey("id1");
   }
 
   @Test

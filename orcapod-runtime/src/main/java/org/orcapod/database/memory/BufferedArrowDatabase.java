@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType.ArrowTypeID;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.jspecify.annotations.Nullable;
 import org.orcapod.database.ArrowDatabase;
@@ -46,6 +48,22 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
         @Nullable Collection<String> ids,
         Predicate<String> skip,
         ResultBuilder out);
+
+    /**
+     * Appends to {@code out} the stored rows of {@code path} whose text column {@code column} (of
+     * {@code schema}) holds one of {@code values} and whose id is not rejected by {@code skip};
+     * returns the ids appended.
+     */
+    Set<String> readWhere(
+        RecordPath path,
+        Schema schema,
+        String column,
+        Set<String> values,
+        Predicate<String> skip,
+        ResultBuilder out);
+
+    /** The ids of {@code ids} that are stored under {@code path}. */
+    Set<String> storedIds(RecordPath path, Collection<String> ids);
 
     /**
      * Writes every pending table atomically: all or nothing. Rows added with skip-duplicates keep
@@ -270,6 +288,93 @@ public abstract class BufferedArrowDatabase implements ArrowDatabase {
         return out.build();
       }
     }
+  }
+
+  @Override
+  public @Nullable VectorSchemaRoot getRecordsWithColumnValues(
+      RecordPath recordPath,
+      String column,
+      Collection<String> values,
+      @Nullable String recordIdColumn,
+      BufferAllocator allocator) {
+    RecordPath path = full(recordPath);
+    lock();
+    try {
+      RecordTable pending = shared.pending.get(path);
+      Schema schema = pending != null ? pending.schema() : shared.store.schema(path);
+      if (schema == null) {
+        return null;
+      }
+      requireTextColumn(path, schema, column);
+      if (values.isEmpty()) {
+        return null;
+      }
+      Set<String> wanted = idSet(values);
+      try (ResultBuilder out =
+          new ResultBuilder(schema, recordIdColumn, allocator, Math.max(1, wanted.size()))) {
+        Predicate<String> replaced =
+            id -> {
+              RecordTable.Row row = pending == null ? null : pending.row(id);
+              return row != null && !row.skipExisting();
+            };
+        Set<String> stored =
+            shared.store.schema(path) == null
+                ? Set.of()
+                : shared.store.readWhere(path, schema, column, wanted, replaced, out);
+        if (pending != null) {
+          // A pending skip-duplicates row loses to a stored row of its id even when that stored
+          // row holds another value: ask the store which of those ids it has.
+          Set<String> matching = pending.idsWhere(column, wanted);
+          List<String> unsure = new ArrayList<>();
+          for (String id : matching) {
+            RecordTable.Row row = pending.row(id);
+            if (row != null && row.skipExisting() && !stored.contains(id)) {
+              unsure.add(id);
+            }
+          }
+          Set<String> shadowed =
+              unsure.isEmpty() || shared.store.schema(path) == null
+                  ? Set.of()
+                  : shared.store.storedIds(path, unsure);
+          for (String id : matching) {
+            RecordTable.Row row = pending.row(id);
+            if (row != null
+                && !(row.skipExisting() && (stored.contains(id) || shadowed.contains(id)))) {
+              out.append(id, row.chunk(), row.index());
+            }
+          }
+        }
+        return out.build();
+      }
+    } finally {
+      shared.lock.unlock();
+    }
+  }
+
+  private static void requireTextColumn(RecordPath path, Schema schema, String column) {
+    for (Field f : schema.getFields()) {
+      if (f.getName().equals(column)) {
+        ArrowTypeID type = f.getType().getTypeID();
+        if (type != ArrowTypeID.Utf8 && type != ArrowTypeID.LargeUtf8) {
+          throw new InvalidRecordsException(
+              "Column \""
+                  + column
+                  + "\" under "
+                  + path
+                  + " is "
+                  + f.getType()
+                  + ", not utf8 or large_utf8; look it up with getRecordsWithColumnValue instead");
+        }
+        return;
+      }
+    }
+    throw new InvalidRecordsException(
+        "No column \""
+            + column
+            + "\" under "
+            + path
+            + "; columns are "
+            + IncomingRecords.describe(schema));
   }
 
   private static Schema dataSchema(VectorSchemaRoot root, int skip) {

@@ -2,6 +2,7 @@ package org.orcapod.database.memory;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +73,43 @@ public final class InMemoryArrowDatabase extends BufferedArrowDatabase {
         }
       }
       return appended;
+    }
+
+    @Override
+    public Set<String> readWhere(
+        RecordPath path,
+        Schema schema,
+        String column,
+        Set<String> values,
+        Predicate<String> skip,
+        ResultBuilder out) {
+      RecordTable t = tables.get(path);
+      Set<String> appended = new LinkedHashSet<>();
+      if (t == null) {
+        return appended;
+      }
+      for (String id : t.idsWhere(column, values)) {
+        RecordTable.Row row = t.row(id);
+        if (row != null && !skip.test(id)) {
+          out.append(id, row.chunk(), row.index());
+          appended.add(id);
+        }
+      }
+      return appended;
+    }
+
+    @Override
+    public Set<String> storedIds(RecordPath path, Collection<String> ids) {
+      RecordTable t = tables.get(path);
+      Set<String> out = new HashSet<>();
+      if (t != null) {
+        for (String id : ids) {
+          if (t.row(id) != null) {
+            out.add(id);
+          }
+        }
+      }
+      return out;
     }
 
     @Override

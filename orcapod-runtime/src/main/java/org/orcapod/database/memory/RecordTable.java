@@ -1,13 +1,16 @@
 package org.orcapod.database.memory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,13 @@ public final class RecordTable implements AutoCloseable {
   private final BufferAllocator allocator;
   private final List<VectorSchemaRoot> chunks = new ArrayList<>();
   private final LinkedHashMap<String, Row> rows = new LinkedHashMap<>();
+
+  /**
+   * Hash indexes of text columns, built on first {@link #idsWhere} and kept up to date by writes:
+   * value to the ids whose row held it when written. Entries may be stale after an id is replaced,
+   * so every hit is checked against the id's current row.
+   */
+  private final Map<String, Map<String, List<String>>> indexes = new HashMap<>();
 
   public RecordTable(Schema schema, BufferAllocator allocator) {
     this.schema = schema;
@@ -88,8 +98,68 @@ public final class RecordTable implements AutoCloseable {
     chunks.add(chunk);
     int r = 0;
     for (String id : ids) {
+      Row row = new Row(chunk, r++, skipExisting);
       rows.remove(id);
-      rows.put(id, new Row(chunk, r++, skipExisting));
+      rows.put(id, row);
+      indexRow(id, row);
+    }
+  }
+
+  /**
+   * The ids whose current row holds one of {@code values} in the text column {@code column}, in no
+   * particular order; touches only the matching rows once the column's index exists.
+   */
+  public Set<String> idsWhere(String column, Set<String> values) {
+    int col = columnIndex(column);
+    Map<String, List<String>> index = indexes.get(column);
+    if (index == null) {
+      index = new HashMap<>();
+      for (Map.Entry<String, Row> e : rows.entrySet()) {
+        add(index, col, e.getKey(), e.getValue());
+      }
+      indexes.put(column, index);
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String value : values) {
+      List<String> ids = index.get(value);
+      if (ids == null) {
+        continue;
+      }
+      for (String id : ids) {
+        Row row = rows.get(id);
+        if (row != null && value.equals(cell(row, col))) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
+  }
+
+  private int columnIndex(String column) {
+    List<Field> fields = schema.getFields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).getName().equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("No column " + column + " in " + schema);
+  }
+
+  private static @Nullable String cell(Row row, int col) {
+    Object v = row.chunk().getVector(col).getObject(row.index());
+    return v == null ? null : v.toString();
+  }
+
+  private static void add(Map<String, List<String>> index, int col, String id, Row row) {
+    String value = cell(row, col);
+    if (value != null) {
+      index.computeIfAbsent(value, k -> new ArrayList<>(1)).add(id);
+    }
+  }
+
+  private void indexRow(String id, Row row) {
+    for (Map.Entry<String, Map<String, List<String>>> e : indexes.entrySet()) {
+      add(e.getValue(), columnIndex(e.getKey()), id, row);
     }
   }
 
@@ -104,11 +174,14 @@ public final class RecordTable implements AutoCloseable {
       if (row.skipExisting() && rows.containsKey(e.getKey())) {
         continue;
       }
+      Row kept = new Row(row.chunk(), row.index(), false);
       rows.remove(e.getKey());
-      rows.put(e.getKey(), new Row(row.chunk(), row.index(), false));
+      rows.put(e.getKey(), kept);
+      indexRow(e.getKey(), kept);
     }
     other.chunks.clear();
     other.rows.clear();
+    other.indexes.clear();
   }
 
   /** Releases every chunk. */
@@ -119,5 +192,6 @@ public final class RecordTable implements AutoCloseable {
     }
     chunks.clear();
     rows.clear();
+    indexes.clear();
   }
 }

@@ -48,7 +48,9 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
 
   protected final SqlDialect dialect;
   protected final BufferAllocator allocator;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcStore.class);
   private final Map<RecordPath, TableInfo> known = new ConcurrentHashMap<>();
+  private final Set<String> indexed = ConcurrentHashMap.newKeySet();
   private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
   private @Nullable Connection statementsFor;
 
@@ -243,36 +245,137 @@ public abstract class JdbcStore implements BufferedArrowDatabase.Store {
                 statement(c, select + " WHERE " + q(ArrowDatabase.RECORD_ID_COLUMN) + " = ?");
             ps.setString(1, ids.iterator().next());
             decode(ps, info, skip, out, appended);
-          } else if (dialect == SqlDialect.POSTGRES) {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    select + " WHERE " + q(ArrowDatabase.RECORD_ID_COLUMN) + " = ANY (?)")) {
-              ps.setArray(1, c.createArrayOf("text", ids.toArray()));
-              decode(ps, info, skip, out, appended);
-            }
           } else {
-            List<String> all = new ArrayList<>(ids);
-            for (int start = 0; start < all.size(); start += 500) {
-              List<String> part = all.subList(start, Math.min(all.size(), start + 500));
-              StringBuilder sql =
-                  new StringBuilder(select)
-                      .append(" WHERE ")
-                      .append(q(ArrowDatabase.RECORD_ID_COLUMN))
-                      .append(" IN (");
-              for (int i = 0; i < part.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-              }
-              sql.append(')');
-              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < part.size(); i++) {
-                  ps.setString(i + 1, part.get(i));
-                }
-                decode(ps, info, skip, out, appended);
-              }
-            }
+            forChunks(
+                c,
+                select.toString(),
+                ArrowDatabase.RECORD_ID_COLUMN,
+                ids,
+                ps -> decode(ps, info, skip, out, appended));
           }
           return appended;
         });
+  }
+
+  @Override
+  public Set<String> readWhere(
+      RecordPath path,
+      Schema schema,
+      String column,
+      Set<String> values,
+      Predicate<String> skip,
+      ResultBuilder out) {
+    TableInfo info = lookup(path);
+    Set<String> appended = new LinkedHashSet<>();
+    if (info == null || values.isEmpty()) {
+      return appended;
+    }
+    StringBuilder select = new StringBuilder("SELECT ").append(q(ArrowDatabase.RECORD_ID_COLUMN));
+    for (ColumnCodec codec : info.codecs()) {
+      select.append(", ").append(q(codec.field().getName()));
+    }
+    select.append(" FROM ").append(q(info.tableName()));
+    return withConnection(
+        c -> {
+          ensureIndex(c, info.tableName(), column);
+          forChunks(
+              c, select.toString(), column, values, ps -> decode(ps, info, skip, out, appended));
+          return appended;
+        });
+  }
+
+  @Override
+  public Set<String> storedIds(RecordPath path, Collection<String> ids) {
+    TableInfo info = lookup(path);
+    Set<String> found = new HashSet<>();
+    if (info == null || ids.isEmpty()) {
+      return found;
+    }
+    String select = "SELECT " + q(ArrowDatabase.RECORD_ID_COLUMN) + " FROM " + q(info.tableName());
+    return withConnection(
+        c -> {
+          forChunks(
+              c,
+              select,
+              ArrowDatabase.RECORD_ID_COLUMN,
+              ids,
+              ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getString(1));
+                  }
+                }
+              });
+          return found;
+        });
+  }
+
+  /** Something done with a prepared statement whose parameters are set. */
+  @FunctionalInterface
+  private interface StatementWork {
+    void run(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs {@code select} restricted to rows whose text {@code column} is one of {@code values}: one
+   * {@code = ANY (?)} on PostgreSQL, {@code IN (...)} in chunks of {@value #IN_CHUNK} on SQLite
+   * (whose default limit on parameters is 999 in old versions).
+   */
+  private void forChunks(
+      Connection c, String select, String column, Collection<String> values, StatementWork work)
+      throws SQLException {
+    if (dialect == SqlDialect.POSTGRES) {
+      try (PreparedStatement ps =
+          c.prepareStatement(select + " WHERE " + q(column) + " = ANY (?)")) {
+        ps.setArray(1, c.createArrayOf("text", values.toArray()));
+        work.run(ps);
+      }
+      return;
+    }
+    List<String> all = new ArrayList<>(values);
+    for (int start = 0; start < all.size(); start += IN_CHUNK) {
+      List<String> part = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
+      StringBuilder sql =
+          new StringBuilder(select).append(" WHERE ").append(q(column)).append(" IN (");
+      for (int i = 0; i < part.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(')');
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        work.run(ps);
+      }
+    }
+  }
+
+  private static final int IN_CHUNK = 500;
+
+  /**
+   * Creates, once per store, an index on {@code column} of {@code table} if none exists, so keyed
+   * reads of tables written before this version (or by Python orcapod) are indexed too. An index
+   * that cannot be made (a read-only file, a lock held too long, a concurrent creator) only costs
+   * speed: the failure is logged and the read goes on.
+   */
+  private void ensureIndex(Connection c, String table, String column) {
+    String key = table + "\u0000" + column;
+    if (!indexed.add(key)) {
+      return;
+    }
+    String name = "__orcapod_ix_" + TableNames.hash(key);
+    String ddl =
+        "CREATE INDEX IF NOT EXISTS " + q(name) + " ON " + q(table) + " (" + q(column) + ")";
+    try (var s = c.createStatement()) {
+      s.execute(ddl);
+    } catch (SQLException e) {
+      LOG.warn(
+          "Could not index column {} of table {} in {} ({}); keyed reads of it scan the table",
+          column,
+          table,
+          where(),
+          e.getMessage());
+    }
   }
 
   /**

@@ -13,15 +13,23 @@ import org.orcapod.stream.Identity;
 
 /**
  * A boolean condition on the columns of one row, built from {@link #col column} comparisons with
- * literals, {@link Column#in membership} and {@link #and and}/{@link #or or}/{@link #not not}.
+ * literals, {@link Column#in membership}, {@link Column#isNull null tests} and {@link #and
+ * and}/{@link #or or}/{@link #not not}.
  *
  * <p>Literals are {@code long} (any Java integer), {@code double}, {@code String} or {@code
  * boolean}. Every predicate has a {@link #canonicalForm()}: nested and/or are flattened, their
  * operands and the values of {@code in} are sorted and de-duplicated, so that predicates with the
- * same meaning up to those rewrites have the same canonical form, and so the same identity.
+ * same meaning up to those rewrites have the same canonical form, and so the same identity. The
+ * negation of a null test is the opposite null test ({@code not (x is null)} is {@code x is not
+ * null}), since a null test is never unknown.
  */
 public sealed interface Predicate
-    permits Predicate.Compare, Predicate.In, Predicate.And, Predicate.Or, Predicate.Not {
+    permits Predicate.Compare,
+        Predicate.In,
+        Predicate.IsNull,
+        Predicate.And,
+        Predicate.Or,
+        Predicate.Not {
 
   /** The comparison operators. */
   enum Op {
@@ -52,7 +60,8 @@ public sealed interface Predicate
 
   /**
    * The identity structure: nested tuples such as {@code ("cmp", "age", ">=", 30)}, {@code ("in",
-   * "name", ["a", "b"])}, {@code ("and", [..])}, {@code ("or", [..])}, {@code ("not", ..)}.
+   * "name", ["a", "b"])}, {@code ("is_null", "note")}, {@code ("is_not_null", "note")}, {@code
+   * ("and", [..])}, {@code ("or", [..])}, {@code ("not", ..)}.
    */
   Object canonicalForm();
 
@@ -92,8 +101,15 @@ public sealed interface Predicate
     return new Or(flatten(operands, Or.class));
   }
 
-  /** The negation of {@code operand}. */
+  /**
+   * The negation of {@code operand}; a null test becomes the opposite null test, which means the
+   * same (a null test is never unknown) and so has the same identity.
+   */
   static Predicate not(Predicate operand) {
+    Objects.requireNonNull(operand, "predicate operand");
+    if (operand instanceof IsNull n) {
+      return new IsNull(n.column(), !n.negated());
+    }
     return new Not(operand);
   }
 
@@ -159,6 +175,16 @@ public sealed interface Predicate
     public Predicate in(Object... values) {
       return in(List.of(values));
     }
+
+    /** {@code column is null}: true for a null cell, else false (never unknown). */
+    public Predicate isNull() {
+      return new IsNull(name, false);
+    }
+
+    /** {@code column is not null}: true for a non-null cell, else false (never unknown). */
+    public Predicate isNotNull() {
+      return new IsNull(name, true);
+    }
   }
 
   /**
@@ -209,6 +235,38 @@ public sealed interface Predicate
         shown.add(Literal.display(v));
       }
       return column + " in [" + String.join(", ", shown) + "]";
+    }
+  }
+
+  /**
+   * {@code column is null}, or {@code column is not null} when {@code negated}. Any column type may
+   * be tested; the result is never unknown.
+   *
+   * @param column the column
+   * @param negated true for {@code is not null}
+   */
+  record IsNull(String column, boolean negated) implements Predicate {
+    /** Checks the column name. */
+    public IsNull {
+      Objects.requireNonNull(column, "column name");
+      if (column.isEmpty()) {
+        throw new IllegalArgumentException("a predicate column name must not be empty");
+      }
+    }
+
+    @Override
+    public Object canonicalForm() {
+      return Identity.tuple(negated ? "is_not_null" : "is_null", column);
+    }
+
+    @Override
+    public Set<String> columns() {
+      return Set.of(column);
+    }
+
+    @Override
+    public String display() {
+      return column + (negated ? " is not null" : " is null");
     }
   }
 
