@@ -48,7 +48,12 @@ public final class NotesRun {
       out.put("mixed", notes.mixed().rows());
       out.put("recent", notes.recent().rows());
       for (TypedNode<?> node :
-          List.of(notes.entries(), notes.annotated(), notes.unannotated(), notes.mixed())) {
+          List.of(
+              notes.entries(),
+              notes.annotated(),
+              notes.unannotated(),
+              notes.mixed(),
+              notes.recent())) {
         out.put("pipelineHash:" + node.label(), node.pipelineHash());
       }
     }

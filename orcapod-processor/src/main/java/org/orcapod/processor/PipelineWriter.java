@@ -465,7 +465,9 @@ final class PipelineWriter {
                 PipelineHashes.rename("MapPackets", mp.renames(), mp.dropUnmapped(), in0));
       } else if (spec instanceof NodeSpec.Filter f) {
         try {
-          hash = PipelineHashes.filter(Predicate.parse(f.predicate()), input, in0);
+          hash =
+              java.util.Optional.of(
+                  PipelineHashes.filter(Predicate.parse(f.predicate()), input, in0));
         } catch (PredicateSyntaxException e) {
           throw new IllegalStateException("a validated predicate does not parse", e);
         }

@@ -109,6 +109,17 @@ class NullFilterPipelineTest {
           .isNotEqualTo(out.get("pipelineHash:annotated"));
       assertThat(out.get("pipelineHash:mixed")).isNotEqualTo(out.get("pipelineHash:annotated"));
       assertThat(out.get("pipelineHash:annotated")).isNotEqualTo(out.get("pipelineHash:entries"));
+      // The processor computed every node's hash at compile time, null tests and date and
+      // decimal literals included, and each is the runtime's.
+      Class<?> notes = loader.loadClass("notes.OrcapodNotes");
+      for (String node : List.of("entries", "annotated", "unannotated", "mixed", "recent")) {
+        assertThat(
+                notes
+                    .getField(node.toUpperCase(java.util.Locale.ROOT) + "_PIPELINE_HASH")
+                    .get(null))
+            .as("compile-time pipeline hash of %s", node)
+            .isEqualTo(out.get("pipelineHash:" + node));
+      }
     }
   }
 }

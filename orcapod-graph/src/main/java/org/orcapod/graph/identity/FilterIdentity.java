@@ -17,8 +17,10 @@ import org.orcapod.graph.predicate.Predicate;
 /**
  * The canonical form of the runtime predicate that the processor builds for a {@code @Filter}, as
  * the runtime's {@code Predicate.canonicalForm()}: comparisons {@code ("cmp", column, symbol,
- * literal)}, {@code ("in", column, [sorted distinct literals])}, {@code ("not", p)}, and and/or
- * flattened, their operands sorted by their readable form and de-duplicated.
+ * literal)}, {@code ("in", column, [sorted distinct literals])}, {@code ("is_null", column)} and
+ * {@code ("is_not_null", column)} (the negation of a null test being the opposite test), {@code
+ * ("not", p)}, and and/or flattened, their operands sorted by their readable form and
+ * de-duplicated.
  */
 final class FilterIdentity {
   private FilterIdentity() {}
@@ -43,8 +45,8 @@ final class FilterIdentity {
                 return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
               });
 
-  static Optional<Object> canonical(Predicate predicate, RowSchema schema) {
-    return node(predicate, schema).map(Node::canonical);
+  static Object canonical(Predicate predicate, RowSchema schema) {
+    return node(predicate, schema).orElseThrow().canonical();
   }
 
   private static Optional<Node> node(Predicate p, RowSchema schema) {
@@ -53,6 +55,10 @@ final class FilterIdentity {
     }
     if (p instanceof Predicate.Or o) {
       return combine("or", " or ", "false", o.left(), o.right(), schema);
+    }
+    if (p instanceof Predicate.Not n && n.operand() instanceof Predicate.IsNull t) {
+      // The runtime's not() turns a null test into the opposite one.
+      return node(new Predicate.IsNull(t.column(), !t.negated()), schema);
     }
     if (p instanceof Predicate.Not n) {
       return node(n.operand(), schema)
@@ -92,7 +98,16 @@ final class FilterIdentity {
                   List.<Object>of("in", in.column(), new ArrayList<Object>(sorted))),
               List.of()));
     }
-    return Optional.empty(); // a null test: the runtime's filter has none the processor uses
+    if (p instanceof Predicate.IsNull t) {
+      return Optional.of(
+          new Node(
+              "is_null",
+              t.column() + (t.negated() ? " is not null" : " is null"),
+              PipelineHashes.tuple(
+                  List.<Object>of(t.negated() ? "is_not_null" : "is_null", t.column())),
+              List.of()));
+    }
+    throw new IllegalArgumentException("unknown predicate " + p);
   }
 
   /** {@code allOf}/{@code anyOf} of two operands, flattened, sorted and distinct. */

@@ -138,13 +138,12 @@ public final class PipelineHashes {
   /**
    * The pipeline hash of a {@code Filter} over {@code input} (whose rows have {@code schema}) with
    * the runtime predicate the processor builds from {@code predicate}: literals compared with a
-   * {@code long} column are longs when integers, other numbers doubles. Empty for a predicate the
-   * runtime's filter cannot express here (null tests).
+   * {@code long} column are longs when integers, other numbers doubles.
    */
-  public static Optional<String> filter(
+  public static String filter(
       org.orcapod.graph.predicate.Predicate predicate, RowSchema schema, String input) {
-    return FilterIdentity.canonical(predicate, schema)
-        .map(c -> unary(tuple(List.<Object>of("Filter", c)), input));
+    return unary(
+        tuple(List.<Object>of("Filter", FilterIdentity.canonical(predicate, schema))), input);
   }
 
   /** {@code (operator_hash, (input,))}: a unary operator's pipeline identity. */
