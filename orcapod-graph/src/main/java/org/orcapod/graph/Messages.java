@@ -188,7 +188,8 @@ public final class Messages {
       fix =
           "Nulls cannot flow into a non-null slot: annotate it @Nullable (or use Optional<"
               + boxed(targetType.name())
-              + ">), or filter out the nulls first with @Filter(\"... is not null\").";
+              + ">), or have a packet function upstream return a non-null value (a @Filter keeps"
+              + " a column's nullable type).";
     } else {
       fix = "Declare it as " + sourceType.name() + ", or convert the value in a packet function.";
     }

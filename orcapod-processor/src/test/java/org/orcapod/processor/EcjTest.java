@@ -166,7 +166,7 @@ class EcjTest {
             "[Orcapod/TypeMismatch] Parameter 'pressureKpa' of function LabFunctions.convert is"
                 + " double (non-null), but packet column 'pressureKpa' of the input of node"
                 + " 'readings' is double (nullable). Nulls cannot flow into a non-null slot:"
-                + " annotate it @Nullable (or use Optional<Double>), or filter out the nulls first"
-                + " with @Filter(\"... is not null\").");
+                + " annotate it @Nullable (or use Optional<Double>), or have a packet function"
+                + " upstream return a non-null value (a @Filter keeps a column\'s nullable type).");
   }
 }

@@ -70,6 +70,43 @@ public final class Vectors {
   }
 
   /**
+   * A new table of the rows of {@code parts} in order (all of {@code parts.get(0)}'s schema), its
+   * buffers from {@code allocator}; the parts stay the caller's.
+   */
+  public static VectorSchemaRoot concat(List<VectorSchemaRoot> parts, BufferAllocator allocator) {
+    int total = 0;
+    for (VectorSchemaRoot p : parts) {
+      total += p.getRowCount();
+    }
+    int[] src = new int[total];
+    int[] rows = new int[total];
+    int k = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      for (int r = 0; r < parts.get(i).getRowCount(); r++) {
+        src[k] = i;
+        rows[k] = r;
+        k++;
+      }
+    }
+    List<FieldVector> cols = new ArrayList<>();
+    try {
+      for (Field f : parts.get(0).getSchema().getFields()) {
+        List<FieldVector> from = new ArrayList<>();
+        for (VectorSchemaRoot p : parts) {
+          from.add(p.getVector(f.getName()));
+        }
+        cols.add(gather(f, from, src, rows, allocator));
+      }
+    } catch (RuntimeException e) {
+      cols.forEach(FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot r = new VectorSchemaRoot(cols);
+    r.setRowCount(total);
+    return r;
+  }
+
+  /**
    * A new vector of {@code field} whose row {@code i} is row {@code rows[i]} of the source named by
    * {@code sources[i]} ({@code null} source: a null cell). Sources must have the field's type.
    */

@@ -415,7 +415,7 @@ public final class FunctionNode extends DelegatingStream {
         throw new IllegalStateException(
             "streaming run of '" + label + "' got no batch; send at least one (maybe empty)");
       }
-      VectorSchemaRoot all = outputs.size() == 1 ? null : concat(outputs);
+      VectorSchemaRoot all = outputs.size() == 1 ? null : Vectors.concat(outputs, allocator);
       try {
         synchronized (FunctionNode.this) {
           checkOpen();
@@ -441,39 +441,6 @@ public final class FunctionNode extends DelegatingStream {
       outputs.clear();
       listener.onNodeEnd(label, nodeHash);
     }
-  }
-
-  private VectorSchemaRoot concat(List<VectorSchemaRoot> parts) {
-    int total = 0;
-    for (VectorSchemaRoot p : parts) {
-      total += p.getRowCount();
-    }
-    int[] src = new int[total];
-    int[] rows = new int[total];
-    int k = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      for (int r = 0; r < parts.get(i).getRowCount(); r++) {
-        src[k] = i;
-        rows[k] = r;
-        k++;
-      }
-    }
-    List<FieldVector> cols = new ArrayList<>();
-    try {
-      for (Field f : parts.get(0).getSchema().getFields()) {
-        List<FieldVector> from = new ArrayList<>();
-        for (VectorSchemaRoot p : parts) {
-          from.add(p.getVector(f.getName()));
-        }
-        cols.add(Vectors.gather(f, from, src, rows, allocator));
-      }
-    } catch (RuntimeException e) {
-      cols.forEach(FieldVector::close);
-      throw e;
-    }
-    VectorSchemaRoot r = new VectorSchemaRoot(cols);
-    r.setRowCount(total);
-    return r;
   }
 
   /** The allocator the node's buffers come from. */

@@ -280,7 +280,7 @@ public final class OperatorNode implements Stream {
         throw new IllegalStateException(
             "streaming run of '" + label + "' got no batch; send at least one (maybe empty)");
       }
-      try (VectorSchemaRoot all = concat(outputs)) {
+      try (VectorSchemaRoot all = Vectors.concat(outputs, allocator)) {
         if (pipelineDatabase != null && cacheMode == CacheMode.LOG) {
           store(all, hash);
         }
@@ -305,39 +305,6 @@ public final class OperatorNode implements Stream {
       outputs.clear();
       listener.onNodeEnd(label, hash);
     }
-  }
-
-  private VectorSchemaRoot concat(List<VectorSchemaRoot> parts) {
-    int total = 0;
-    for (VectorSchemaRoot p : parts) {
-      total += p.getRowCount();
-    }
-    int[] src = new int[total];
-    int[] rows = new int[total];
-    int k = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      for (int r = 0; r < parts.get(i).getRowCount(); r++) {
-        src[k] = i;
-        rows[k] = r;
-        k++;
-      }
-    }
-    List<FieldVector> cols = new ArrayList<>();
-    try {
-      for (Field f : parts.get(0).getSchema().getFields()) {
-        List<FieldVector> from = new ArrayList<>();
-        for (VectorSchemaRoot p : parts) {
-          from.add(p.getVector(f.getName()));
-        }
-        cols.add(Vectors.gather(f, from, src, rows, allocator));
-      }
-    } catch (RuntimeException e) {
-      cols.forEach(FieldVector::close);
-      throw e;
-    }
-    VectorSchemaRoot r = new VectorSchemaRoot(cols);
-    r.setRowCount(total);
-    return r;
   }
 
   private void store(VectorSchemaRoot table, String nodeHash) {

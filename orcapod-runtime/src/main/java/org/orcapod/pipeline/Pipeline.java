@@ -82,6 +82,7 @@ public final class Pipeline implements AutoCloseable {
 
   private @Nullable PipelineGraph graph;
   private final Map<String, PipelineNode> byLabel = new LinkedHashMap<>();
+  private final Map<String, PipelineNode> aliases = new HashMap<>();
   private final List<String[]> hashEdges = new ArrayList<>();
   private final Set<String> overridden = new HashSet<>();
   private final List<PacketFunctionExecutor> owned = new ArrayList<>();
@@ -363,6 +364,7 @@ public final class Pipeline implements AutoCloseable {
       nodes.add(pn);
       byLabel.put(label, pn);
     }
+    recordAliases(elements, labels, seen);
     graph = new PipelineGraph(nodes);
   }
 
@@ -436,6 +438,27 @@ public final class Pipeline implements AutoCloseable {
     return h;
   }
 
+  /**
+   * Labels given to streams that turned out to be the same node as another labelled stream (equal
+   * content hashes, such as two filters with equivalent predicates on one input) stay usable:
+   * {@link #node(String)} finds the one node under each of them. A label that some node carries
+   * itself (before numbering) is never an alias, so an ambiguous label is not resolved silently.
+   */
+  private void recordAliases(
+      Map<String, Element> elements, Map<String, String> labels, Map<Stream, String> seen) {
+    Set<String> ownLabels = new HashSet<>();
+    for (Element e : elements.values()) {
+      ownLabels.add(e.label());
+    }
+    userLabels.forEach(
+        (stream, label) -> {
+          String hash = seen.get(stream);
+          if (hash != null && !ownLabels.contains(label) && !byLabel.containsKey(label)) {
+            aliases.put(label, byLabel.get(labels.get(hash)));
+          }
+        });
+  }
+
   /** Python's rule: colliding labels become label_1, label_2… in content-hash order. */
   private static Map<String, String> uniqueLabels(Map<String, Element> elements) {
     Map<String, List<String>> byLabel = new LinkedHashMap<>();
@@ -495,13 +518,18 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The compiled node labelled {@code label}.
+   * The compiled node labelled {@code label}, or the node a stream labelled {@code label} merged
+   * into because its content hash equals that node's (an alias; see {@link #labels()} for the nodes
+   * themselves).
    *
    * @throws IllegalArgumentException naming the known labels when there is none
    */
   public synchronized PipelineNode node(String label) {
     compiled();
     PipelineNode n = byLabel.get(label);
+    if (n == null) {
+      n = aliases.get(label);
+    }
     if (n == null) {
       throw new IllegalArgumentException(
           "[Orcapod/UnknownNode] pipeline '"

@@ -152,6 +152,24 @@ class PipelineTest {
   }
 
   @Test
+  void labelsOfStreamsThatAreTheSameNodeAllFindIt() {
+    DictSource s = track(source("x", 3, 0, ctx, allocator));
+    FunctionPodStream first = track(pod(add("inc", "x", "y", 1), ctx).process(allocator, s));
+    FunctionPodStream second = track(pod(add("inc", "x", "y", 1), ctx).process(allocator, s));
+    Pipeline p = track(Pipeline.builder("p", db, allocator).build());
+    p.add("first", first);
+    p.add("second", second);
+    p.compile();
+    // One computation, one node: the later label names it, the earlier one is an alias.
+    assertThat(p.labels()).containsExactly("DictSource", "second");
+    assertThat(p.node("first")).isSameAs(p.node("second"));
+    assertThat(p.run().succeeded()).isTrue();
+    assertThat(p.stream("first").rowCount()).isEqualTo(3);
+    // A label that a node carries itself is never taken as an alias of another node.
+    assertThatThrownBy(() -> p.node("inc")).hasMessageContaining("[Orcapod/UnknownNode]");
+  }
+
+  @Test
   void runWithAnExecutorSetsANewInstanceOnEveryFunctionNode() throws Exception {
     Pipeline p = linear("p");
     p.compile();

@@ -207,8 +207,8 @@ class GraphValidatorTest {
             "[Orcapod/TypeMismatch] Parameter 'pressureKpa' of function LabFunctions.convert is"
                 + " double (non-null), but packet column 'pressureKpa' of the input of node 'f' is"
                 + " double (nullable). Nulls cannot flow into a non-null slot: annotate it"
-                + " @Nullable (or use Optional<Double>), or filter out the nulls first with"
-                + " @Filter(\"... is not null\").");
+                + " @Nullable (or use Optional<Double>), or have a packet function upstream"
+                + " return a non-null value (a @Filter keeps a column\'s nullable type).");
   }
 
   @Test
