@@ -50,10 +50,9 @@ final class PipelineWriter {
   private static final ClassName TYPED_NODE = ClassName.get(TYPED, "TypedNode");
   private static final ClassName ROW_READER = ClassName.get(TYPED, "RowReader");
   private static final ClassName SOURCE_BINDINGS = ClassName.get(TYPED, "SourceBindings");
+  private static final ClassName GENERATED_PIPELINE = ClassName.get(TYPED, "GeneratedPipeline");
+  private static final ClassName GENERATED_BUILDER = GENERATED_PIPELINE.nestedClass("Builder");
   private static final ClassName PIPELINE = ClassName.get("org.orcapod.pipeline", "Pipeline");
-  private static final ClassName RUN_OPTIONS = ClassName.get("org.orcapod.pipeline", "RunOptions");
-  private static final ClassName RUN_RESULT = ClassName.get("org.orcapod.pipeline", "RunResult");
-  private static final ClassName DATABASE = ClassName.get("org.orcapod.database", "ArrowDatabase");
   private static final ClassName SOURCE_CONTEXT =
       ClassName.get("org.orcapod.source", "SourceContext");
   private static final ClassName TABLE_SOURCE =
@@ -167,7 +166,7 @@ final class PipelineWriter {
                     .addMember("comments", "$S", "orcapod")
                     .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(AUTO_CLOSEABLE);
+            .superclass(GENERATED_PIPELINE);
     cls.addField(
         FieldSpec.builder(STRING, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The pipeline's name; it scopes the pipeline's stored records.\n")
@@ -206,7 +205,6 @@ final class PipelineWriter {
                 .build());
       }
     }
-    cls.addField(PIPELINE, "pipeline", Modifier.PRIVATE, Modifier.FINAL);
     for (NodeInfo n : nodes) {
       cls.addField(typedNode(n), n.field(), Modifier.PRIVATE, Modifier.FINAL);
     }
@@ -216,7 +214,7 @@ final class PipelineWriter {
             .addModifiers(Modifier.PRIVATE)
             .addParameter(PIPELINE, "pipeline")
             .addParameter(ALLOCATOR, "allocator")
-            .addStatement("this.pipeline = pipeline");
+            .addStatement("super(pipeline)");
     for (NodeInfo n : nodes) {
       ctor.addStatement(
           "this.$L = new $T<>(pipeline, $S, $T.class, $T::$L, allocator)",
@@ -249,39 +247,6 @@ final class PipelineWriter {
               .addStatement("return $L", n.field())
               .build());
     }
-    cls.addMethod(
-        MethodSpec.methodBuilder("pipeline")
-            .addJavadoc("The compiled runtime pipeline.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(PIPELINE)
-            .addStatement("return pipeline")
-            .build());
-    cls.addMethod(
-        MethodSpec.methodBuilder("run")
-            .addJavadoc("Runs the pipeline with the default options.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(RUN_RESULT)
-            .addStatement("return pipeline.run()")
-            .build());
-    cls.addMethod(
-        MethodSpec.methodBuilder("run")
-            .addJavadoc("Runs the pipeline with {@code options}.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(RUN_RESULT)
-            .addParameter(RUN_OPTIONS, "options")
-            .addStatement("return pipeline.run(options)")
-            .build());
-    cls.addMethod(
-        MethodSpec.methodBuilder("close")
-            .addJavadoc(
-                "Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the"
-                    + " caller's.\n")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addStatement("pipeline.close()")
-            .build());
-    cls.addMethod(closeAll());
-    cls.addMethod(own());
 
     List<NodeInfo> sourceNodes = new ArrayList<>();
     for (NodeInfo n : nodes) {
@@ -291,7 +256,6 @@ final class PipelineWriter {
       }
     }
     cls.addMethod(declaredPipelineHashes(nodes, sourceNodes, builderName));
-    cls.addMethod(emptySource());
 
     PodWriter.Converters conv = pods.new Converters();
     for (TypeElement r : readRecords.values()) {
@@ -302,9 +266,6 @@ final class PipelineWriter {
     }
     conv.addTo(cls);
 
-    if (!declaredHashes.isEmpty()) {
-      cls.addMethod(checkPipelineHash());
-    }
     cls.addType(builder(graph, nodes, byName, schemas, self, builderName, declaredHashes));
     return JavaFile.builder(pkg, cls.build()).skipJavaLangImports(true).indent("  ").build();
   }
@@ -491,69 +452,6 @@ final class PipelineWriter {
     return out;
   }
 
-  private static MethodSpec checkPipelineHash() {
-    return MethodSpec.methodBuilder("checkPipelineHash")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(PIPELINE, "pipeline")
-        .addParameter(STRING, "label")
-        .addParameter(STRING, "declared")
-        .addStatement("$T actual = pipeline.node(label).pipelineHash()", STRING)
-        .beginControlFlow("if (!actual.equals(declared))")
-        .addStatement(
-            "throw new $T($S, $S + label + $S + pipeline.name() + $S + actual"
-                + " + $S + declared + $S)",
-            ORCAPOD_EXCEPTION,
-            "Orcapod/PipelineHashDrift",
-            "node '",
-            "' of pipeline '",
-            "' has pipeline hash ",
-            " at run time, but the annotation processor computed ",
-            " from its declaration; compile with the orcapod-processor of the same version as"
-                + " orcapod-runtime, and report it if they match")
-        .endControlFlow()
-        .build();
-  }
-
-  private static MethodSpec own() {
-    com.palantir.javapoet.TypeVariableName s =
-        com.palantir.javapoet.TypeVariableName.get("S", AUTO_CLOSEABLE);
-    return MethodSpec.methodBuilder("own")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addTypeVariable(s)
-        .returns(s)
-        .addParameter(ParameterizedTypeName.get(LIST, AUTO_CLOSEABLE), "owned")
-        .addParameter(s, "resource")
-        .addStatement("owned.add(resource)")
-        .addStatement("return resource")
-        .build();
-  }
-
-  private static MethodSpec closeAll() {
-    return MethodSpec.methodBuilder("closeAll")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(ParameterizedTypeName.get(LIST, AUTO_CLOSEABLE), "owned")
-        .addStatement("$T failure = null", RuntimeException.class)
-        .beginControlFlow("for (int i = owned.size() - 1; i >= 0; i--)")
-        .beginControlFlow("try")
-        .addStatement("owned.get(i).close()")
-        .nextControlFlow("catch ($T e)", Exception.class)
-        .beginControlFlow("if (failure == null)")
-        .addStatement(
-            "failure = new $T($S, e)",
-            IllegalStateException.class,
-            "closing a stream of the pipeline failed")
-        .nextControlFlow("else")
-        .addStatement("failure.addSuppressed(e)")
-        .endControlFlow()
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("owned.clear()")
-        .beginControlFlow("if (failure != null)")
-        .addStatement("throw failure")
-        .endControlFlow()
-        .build();
-  }
-
   /**
    * {@code declaredPipelineHashes(context, allocator)}: every node's pipeline hash, from the
    * declared schemas and functions alone. The pipeline is built over empty sources of the declared
@@ -599,34 +497,6 @@ final class PipelineWriter {
     m.addStatement("closeAll(sources)");
     m.endControlFlow();
     return m.build();
-  }
-
-  /**
-   * {@code emptySource(schema, sourceId, context, allocator)}: a source without rows; its id keeps
-   * two source nodes of one record apart (the pipeline hash does not depend on it).
-   */
-  private static MethodSpec emptySource() {
-    return MethodSpec.methodBuilder("emptySource")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TABLE_SOURCE)
-        .addParameter(STREAM_SCHEMA, "schema")
-        .addParameter(STRING, "sourceId")
-        .addParameter(SOURCE_CONTEXT, "context")
-        .addParameter(ALLOCATOR, "allocator")
-        .addStatement(
-            "$T fields = new $T<>(schema.tag().fields())",
-            ParameterizedTypeName.get(LIST, FIELD),
-            ARRAY_LIST)
-        .addStatement("fields.addAll(schema.packet().fields())")
-        .beginControlFlow(
-            "try ($T table = $T.create(new $T(fields), allocator))", ROOT, ROOT, ARROW_SCHEMA)
-        .addStatement("table.setRowCount(0)")
-        .addStatement(
-            "return $T.builder(table, context).tagColumns(schema.tag().names())"
-                + ".sourceId(sourceId).build(allocator)",
-            TABLE_SOURCE)
-        .endControlFlow()
-        .build();
   }
 
   /** {@code <node>Source(rows, context, allocator)}: an in-memory source of declared records. */
@@ -760,7 +630,8 @@ final class PipelineWriter {
         TypeSpec.classBuilder("Builder")
             .addJavadoc(
                 "Binds the sources, the database and the allocator of an {@link $T}.\n", self)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(GENERATED_BUILDER, builderName));
     List<NodeInfo> sources = new ArrayList<>();
     for (NodeInfo n : nodes) {
       if (n.node().spec() instanceof NodeSpec.Source) {
@@ -768,13 +639,11 @@ final class PipelineWriter {
         b.addField(STREAM, n.field(), Modifier.PRIVATE);
       }
     }
-    b.addField(DATABASE, "database", Modifier.PRIVATE);
-    b.addField(ALLOCATOR, "allocator", Modifier.PRIVATE);
-    b.addField(
-        FieldSpec.builder(SOURCE_CONTEXT, "context", Modifier.PRIVATE)
-            .initializer("$T.defaultContext()", SOURCE_CONTEXT)
+    b.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addStatement("super(NAME)")
             .build());
-    b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (NodeInfo n : sources) {
       b.addMethod(
           MethodSpec.methodBuilder(n.node().name())
@@ -794,37 +663,6 @@ final class PipelineWriter {
               .addStatement("return this")
               .build());
     }
-    b.addMethod(
-        MethodSpec.methodBuilder("database")
-            .addJavadoc(
-                "Where the pipeline stores its records, results, logs and status; null (the"
-                    + " default) keeps\nnothing.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(builderName)
-            .addParameter(DATABASE, "database")
-            .addStatement("this.database = database")
-            .addStatement("return this")
-            .build());
-    b.addMethod(
-        MethodSpec.methodBuilder("allocator")
-            .addJavadoc("The allocator the nodes use (required); it stays the caller's.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(builderName)
-            .addParameter(ALLOCATOR, "allocator")
-            .addStatement("this.allocator = $T.requireNonNull(allocator, $S)", OBJECTS, "allocator")
-            .addStatement("return this")
-            .build());
-    b.addMethod(
-        MethodSpec.methodBuilder("context")
-            .addJavadoc(
-                "The data context of the function pods and operators (default: the default"
-                    + " context).\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(builderName)
-            .addParameter(SOURCE_CONTEXT, "context")
-            .addStatement("this.context = $T.requireNonNull(context, $S)", OBJECTS, "context")
-            .addStatement("return this")
-            .build());
     b.addMethod(build(graph, nodes, byName, schemas, self, sources, declaredHashes));
     return b.build();
   }
@@ -850,13 +688,8 @@ final class PipelineWriter {
                 ORCAPOD_EXCEPTION)
             .addModifiers(Modifier.PUBLIC)
             .returns(self);
-    m.beginControlFlow("if (allocator == null)")
-        .addStatement(
-            "throw new $T($S, $S)",
-            ORCAPOD_EXCEPTION,
-            "Orcapod/MissingAllocator",
-            "pipeline '" + graph.name() + "' needs an allocator; call .allocator(allocator)")
-        .endControlFlow();
+    m.addStatement("$T allocator = requireAllocator()", ALLOCATOR);
+    m.addStatement("$T context = boundContext()", SOURCE_CONTEXT);
     m.addStatement(
         "$T sources = new $T<>()", ParameterizedTypeName.get(MAP, STRING, STREAM), LINKED_HASH_MAP);
     for (NodeInfo n : sources) {
@@ -873,7 +706,7 @@ final class PipelineWriter {
           n.field());
     }
     m.addStatement(
-        "$T pipeline = $T.builder(NAME, database, allocator).context(context).build()",
+        "$T pipeline = $T.builder(NAME, boundDatabase(), allocator).context(context).build()",
         PIPELINE,
         PIPELINE);
     m.addStatement(

@@ -17,15 +17,13 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.database.ArrowDatabase;
 import org.orcapod.error.OrcapodException;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.operator.Filter;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.operator.predicate.Predicate;
 import org.orcapod.pipeline.Pipeline;
-import org.orcapod.pipeline.RunOptions;
-import org.orcapod.pipeline.RunResult;
+import org.orcapod.pipeline.typed.GeneratedPipeline;
 import org.orcapod.pipeline.typed.RowReader;
 import org.orcapod.pipeline.typed.SourceBindingException;
 import org.orcapod.pipeline.typed.SourceBindings;
@@ -46,7 +44,7 @@ import org.orcapod.stream.StreamSchema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class OrcapodLab implements AutoCloseable {
+public final class OrcapodLab extends GeneratedPipeline {
   /**
    * The pipeline's name; it scopes the pipeline's stored records.
    */
@@ -76,8 +74,6 @@ public final class OrcapodLab implements AutoCloseable {
    */
   public static final String ALERTS_PIPELINE_HASH = "semantic_v0.1:7ec6c2d2b5681074779704968ffa2a56476066ff3444633c164daaeacf829743";
 
-  private final Pipeline pipeline;
-
   private final TypedNode<Measurement> measurements;
 
   private final TypedNode<Reading> readings;
@@ -85,7 +81,7 @@ public final class OrcapodLab implements AutoCloseable {
   private final TypedNode<Reading> alerts;
 
   private OrcapodLab(Pipeline pipeline, BufferAllocator allocator) {
-    this.pipeline = pipeline;
+    super(pipeline);
     this.measurements = new TypedNode<>(pipeline, "measurements", Measurement.class, OrcapodLab::rowsOfMeasurement, allocator);
     this.readings = new TypedNode<>(pipeline, "readings", Reading.class, OrcapodLab::rowsOfReading, allocator);
     this.alerts = new TypedNode<>(pipeline, "pressure_alerts", Reading.class, OrcapodLab::rowsOfReading, allocator);
@@ -120,59 +116,6 @@ public final class OrcapodLab implements AutoCloseable {
   }
 
   /**
-   * The compiled runtime pipeline.
-   */
-  public Pipeline pipeline() {
-    return pipeline;
-  }
-
-  /**
-   * Runs the pipeline with the default options.
-   */
-  public RunResult run() {
-    return pipeline.run();
-  }
-
-  /**
-   * Runs the pipeline with {@code options}.
-   */
-  public RunResult run(RunOptions options) {
-    return pipeline.run(options);
-  }
-
-  /**
-   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
-   */
-  @Override
-  public void close() {
-    pipeline.close();
-  }
-
-  private static void closeAll(List<AutoCloseable> owned) {
-    RuntimeException failure = null;
-    for (int i = owned.size() - 1; i >= 0; i--) {
-      try {
-        owned.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing a stream of the pipeline failed", e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    owned.clear();
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static <S extends AutoCloseable> S own(List<AutoCloseable> owned, S resource) {
-    owned.add(resource);
-    return resource;
-  }
-
-  /**
    * A source of {@code rows} with exactly the schema source node {@code measurements} declares ({@link
    * #MEASUREMENTS_SCHEMA}); the caller closes it.
    */
@@ -204,16 +147,6 @@ public final class OrcapodLab implements AutoCloseable {
       }
     } finally {
       closeAll(sources);
-    }
-  }
-
-  private static ArrowTableSource emptySource(StreamSchema schema, String sourceId,
-      SourceContext context, BufferAllocator allocator) {
-    List<Field> fields = new ArrayList<>(schema.tag().fields());
-    fields.addAll(schema.packet().fields());
-    try (VectorSchemaRoot table = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
-      table.setRowCount(0);
-      return ArrowTableSource.builder(table, context).tagColumns(schema.tag().names()).sourceId(sourceId).build(allocator);
     }
   }
 
@@ -272,26 +205,14 @@ public final class OrcapodLab implements AutoCloseable {
     }
   }
 
-  private static void checkPipelineHash(Pipeline pipeline, String label, String declared) {
-    String actual = pipeline.node(label).pipelineHash();
-    if (!actual.equals(declared)) {
-      throw new OrcapodException("Orcapod/PipelineHashDrift", "node '" + label + "' of pipeline '" + pipeline.name() + "' has pipeline hash " + actual + " at run time, but the annotation processor computed " + declared + " from its declaration; compile with the orcapod-processor of the same version as orcapod-runtime, and report it if they match");
-    }
-  }
-
   /**
    * Binds the sources, the database and the allocator of an {@link OrcapodLab}.
    */
-  public static final class Builder {
+  public static final class Builder extends GeneratedPipeline.Builder<Builder> {
     private Stream measurements;
 
-    private ArrowDatabase database;
-
-    private BufferAllocator allocator;
-
-    private SourceContext context = SourceContext.defaultContext();
-
     private Builder() {
+      super(NAME);
     }
 
     /**
@@ -304,31 +225,6 @@ public final class OrcapodLab implements AutoCloseable {
     }
 
     /**
-     * Where the pipeline stores its records, results, logs and status; null (the default) keeps
-     * nothing.
-     */
-    public Builder database(ArrowDatabase database) {
-      this.database = database;
-      return this;
-    }
-
-    /**
-     * The allocator the nodes use (required); it stays the caller's.
-     */
-    public Builder allocator(BufferAllocator allocator) {
-      this.allocator = Objects.requireNonNull(allocator, "allocator");
-      return this;
-    }
-
-    /**
-     * The data context of the function pods and operators (default: the default context).
-     */
-    public Builder context(SourceContext context) {
-      this.context = Objects.requireNonNull(context, "context");
-      return this;
-    }
-
-    /**
      * Checks the bindings, wires the DAG and compiles it.
      *
      * @throws SourceBindingException {@code Orcapod/UnboundSource} naming every unbound source node,
@@ -337,14 +233,13 @@ public final class OrcapodLab implements AutoCloseable {
      *     than the processor did for a node of root sources
      */
     public OrcapodLab build() {
-      if (allocator == null) {
-        throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'lab' needs an allocator; call .allocator(allocator)");
-      }
+      BufferAllocator allocator = requireAllocator();
+      SourceContext context = boundContext();
       Map<String, Stream> sources = new LinkedHashMap<>();
       sources.put("measurements", this.measurements);
       SourceBindings.requireBound(NAME, sources);
       SourceBindings.check(NAME, "measurements", "lab.Measurement", MEASUREMENTS_SCHEMA, this.measurements);
-      Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
+      Pipeline pipeline = Pipeline.builder(NAME, boundDatabase(), allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {
         OperatorContext operators = new OperatorContext(context.semanticHasher(), allocator, context.arrowHasher());

@@ -19,7 +19,6 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.database.ArrowDatabase;
 import org.orcapod.error.OrcapodException;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.operator.Batch;
@@ -33,8 +32,7 @@ import org.orcapod.operator.SelectPacketColumns;
 import org.orcapod.operator.SemiJoin;
 import org.orcapod.operator.predicate.Predicate;
 import org.orcapod.pipeline.Pipeline;
-import org.orcapod.pipeline.RunOptions;
-import org.orcapod.pipeline.RunResult;
+import org.orcapod.pipeline.typed.GeneratedPipeline;
 import org.orcapod.pipeline.typed.RowReader;
 import org.orcapod.pipeline.typed.SourceBindingException;
 import org.orcapod.pipeline.typed.SourceBindings;
@@ -56,7 +54,7 @@ import org.orcapod.stream.StreamSchema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class OrcapodOps implements AutoCloseable {
+public final class OrcapodOps extends GeneratedPipeline {
   /**
    * The pipeline's name; it scopes the pipeline's stored records.
    */
@@ -140,8 +138,6 @@ public final class OrcapodOps implements AutoCloseable {
    */
   public static final String FILTERED_PIPELINE_HASH = "semantic_v0.1:0f0f54db8137a70feaa29c035f3d2dd3829ace91f46145336822e7386ea611a9";
 
-  private final Pipeline pipeline;
-
   private final TypedNode<Measurement> measurements;
 
   private final TypedNode<Ops.Approval> approvals;
@@ -165,7 +161,7 @@ public final class OrcapodOps implements AutoCloseable {
   private final TypedNode<Measurement> filtered;
 
   private OrcapodOps(Pipeline pipeline, BufferAllocator allocator) {
-    this.pipeline = pipeline;
+    super(pipeline);
     this.measurements = new TypedNode<>(pipeline, "measurements", Measurement.class, OrcapodOps::rowsOfMeasurement, allocator);
     this.approvals = new TypedNode<>(pipeline, "approvals", Ops.Approval.class, OrcapodOps::rowsOfOps_Approval, allocator);
     this.approved = new TypedNode<>(pipeline, "approved", Measurement.class, OrcapodOps::rowsOfMeasurement, allocator);
@@ -264,59 +260,6 @@ public final class OrcapodOps implements AutoCloseable {
   }
 
   /**
-   * The compiled runtime pipeline.
-   */
-  public Pipeline pipeline() {
-    return pipeline;
-  }
-
-  /**
-   * Runs the pipeline with the default options.
-   */
-  public RunResult run() {
-    return pipeline.run();
-  }
-
-  /**
-   * Runs the pipeline with {@code options}.
-   */
-  public RunResult run(RunOptions options) {
-    return pipeline.run(options);
-  }
-
-  /**
-   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
-   */
-  @Override
-  public void close() {
-    pipeline.close();
-  }
-
-  private static void closeAll(List<AutoCloseable> owned) {
-    RuntimeException failure = null;
-    for (int i = owned.size() - 1; i >= 0; i--) {
-      try {
-        owned.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing a stream of the pipeline failed", e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    owned.clear();
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static <S extends AutoCloseable> S own(List<AutoCloseable> owned, S resource) {
-    owned.add(resource);
-    return resource;
-  }
-
-  /**
    * A source of {@code rows} with exactly the schema source node {@code measurements} declares ({@link
    * #MEASUREMENTS_SCHEMA}); the caller closes it.
    */
@@ -368,16 +311,6 @@ public final class OrcapodOps implements AutoCloseable {
       }
     } finally {
       closeAll(sources);
-    }
-  }
-
-  private static ArrowTableSource emptySource(StreamSchema schema, String sourceId,
-      SourceContext context, BufferAllocator allocator) {
-    List<Field> fields = new ArrayList<>(schema.tag().fields());
-    fields.addAll(schema.packet().fields());
-    try (VectorSchemaRoot table = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
-      table.setRowCount(0);
-      return ArrowTableSource.builder(table, context).tagColumns(schema.tag().names()).sourceId(sourceId).build(allocator);
     }
   }
 
@@ -543,28 +476,16 @@ public final class OrcapodOps implements AutoCloseable {
     return out;
   }
 
-  private static void checkPipelineHash(Pipeline pipeline, String label, String declared) {
-    String actual = pipeline.node(label).pipelineHash();
-    if (!actual.equals(declared)) {
-      throw new OrcapodException("Orcapod/PipelineHashDrift", "node '" + label + "' of pipeline '" + pipeline.name() + "' has pipeline hash " + actual + " at run time, but the annotation processor computed " + declared + " from its declaration; compile with the orcapod-processor of the same version as orcapod-runtime, and report it if they match");
-    }
-  }
-
   /**
    * Binds the sources, the database and the allocator of an {@link OrcapodOps}.
    */
-  public static final class Builder {
+  public static final class Builder extends GeneratedPipeline.Builder<Builder> {
     private Stream measurements;
 
     private Stream approvals;
 
-    private ArrowDatabase database;
-
-    private BufferAllocator allocator;
-
-    private SourceContext context = SourceContext.defaultContext();
-
     private Builder() {
+      super(NAME);
     }
 
     /**
@@ -586,31 +507,6 @@ public final class OrcapodOps implements AutoCloseable {
     }
 
     /**
-     * Where the pipeline stores its records, results, logs and status; null (the default) keeps
-     * nothing.
-     */
-    public Builder database(ArrowDatabase database) {
-      this.database = database;
-      return this;
-    }
-
-    /**
-     * The allocator the nodes use (required); it stays the caller's.
-     */
-    public Builder allocator(BufferAllocator allocator) {
-      this.allocator = Objects.requireNonNull(allocator, "allocator");
-      return this;
-    }
-
-    /**
-     * The data context of the function pods and operators (default: the default context).
-     */
-    public Builder context(SourceContext context) {
-      this.context = Objects.requireNonNull(context, "context");
-      return this;
-    }
-
-    /**
      * Checks the bindings, wires the DAG and compiles it.
      *
      * @throws SourceBindingException {@code Orcapod/UnboundSource} naming every unbound source node,
@@ -619,16 +515,15 @@ public final class OrcapodOps implements AutoCloseable {
      *     than the processor did for a node of root sources
      */
     public OrcapodOps build() {
-      if (allocator == null) {
-        throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'ops' needs an allocator; call .allocator(allocator)");
-      }
+      BufferAllocator allocator = requireAllocator();
+      SourceContext context = boundContext();
       Map<String, Stream> sources = new LinkedHashMap<>();
       sources.put("measurements", this.measurements);
       sources.put("approvals", this.approvals);
       SourceBindings.requireBound(NAME, sources);
       SourceBindings.check(NAME, "measurements", "ops.Measurement", MEASUREMENTS_SCHEMA, this.measurements);
       SourceBindings.check(NAME, "approvals", "ops.Ops.Approval", APPROVALS_SCHEMA, this.approvals);
-      Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
+      Pipeline pipeline = Pipeline.builder(NAME, boundDatabase(), allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {
         OperatorContext operators = new OperatorContext(context.semanticHasher(), allocator, context.arrowHasher());

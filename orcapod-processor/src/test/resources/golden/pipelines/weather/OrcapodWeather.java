@@ -21,15 +21,13 @@ import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.orcapod.database.ArrowDatabase;
 import org.orcapod.error.OrcapodException;
 import org.orcapod.function.FunctionPod;
 import org.orcapod.operator.Batch;
 import org.orcapod.operator.Join;
 import org.orcapod.operator.OperatorContext;
 import org.orcapod.pipeline.Pipeline;
-import org.orcapod.pipeline.RunOptions;
-import org.orcapod.pipeline.RunResult;
+import org.orcapod.pipeline.typed.GeneratedPipeline;
 import org.orcapod.pipeline.typed.RowReader;
 import org.orcapod.pipeline.typed.SourceBindingException;
 import org.orcapod.pipeline.typed.SourceBindings;
@@ -52,7 +50,7 @@ import org.orcapod.stream.StreamSchema;
     value = "org.orcapod.processor.OrcapodProcessor",
     comments = "orcapod"
 )
-public final class OrcapodWeather implements AutoCloseable {
+public final class OrcapodWeather extends GeneratedPipeline {
   /**
    * The pipeline's name; it scopes the pipeline's stored records.
    */
@@ -106,8 +104,6 @@ public final class OrcapodWeather implements AutoCloseable {
    */
   public static final String SUMMARY_PIPELINE_HASH = "semantic_v0.1:ad0d9faa7a6f663abb66f2e877315893e67bc195a70ee0d1bc7826be7a6cdc19";
 
-  private final Pipeline pipeline;
-
   private final TypedNode<Rows.DayFile> dayFiles;
 
   private final TypedNode<Rows.MetaFile> metaFiles;
@@ -121,7 +117,7 @@ public final class OrcapodWeather implements AutoCloseable {
   private final TypedNode<Rows.Summary> summary;
 
   private OrcapodWeather(Pipeline pipeline, BufferAllocator allocator) {
-    this.pipeline = pipeline;
+    super(pipeline);
     this.dayFiles = new TypedNode<>(pipeline, "dayFiles", Rows.DayFile.class, OrcapodWeather::rowsOfRows_DayFile, allocator);
     this.metaFiles = new TypedNode<>(pipeline, "metaFiles", Rows.MetaFile.class, OrcapodWeather::rowsOfRows_MetaFile, allocator);
     this.dayStats = new TypedNode<>(pipeline, "dayStats", Rows.DayStats.class, OrcapodWeather::rowsOfRows_DayStats, allocator);
@@ -180,59 +176,6 @@ public final class OrcapodWeather implements AutoCloseable {
   }
 
   /**
-   * The compiled runtime pipeline.
-   */
-  public Pipeline pipeline() {
-    return pipeline;
-  }
-
-  /**
-   * Runs the pipeline with the default options.
-   */
-  public RunResult run() {
-    return pipeline.run();
-  }
-
-  /**
-   * Runs the pipeline with {@code options}.
-   */
-  public RunResult run(RunOptions options) {
-    return pipeline.run(options);
-  }
-
-  /**
-   * Closes the pipeline (as {@code pipeline().close()} does); bound sources stay the caller's.
-   */
-  @Override
-  public void close() {
-    pipeline.close();
-  }
-
-  private static void closeAll(List<AutoCloseable> owned) {
-    RuntimeException failure = null;
-    for (int i = owned.size() - 1; i >= 0; i--) {
-      try {
-        owned.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing a stream of the pipeline failed", e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    owned.clear();
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static <S extends AutoCloseable> S own(List<AutoCloseable> owned, S resource) {
-    owned.add(resource);
-    return resource;
-  }
-
-  /**
    * A source of {@code rows} with exactly the schema source node {@code dayFiles} declares ({@link
    * #DAY_FILES_SCHEMA}); the caller closes it.
    */
@@ -279,16 +222,6 @@ public final class OrcapodWeather implements AutoCloseable {
       }
     } finally {
       closeAll(sources);
-    }
-  }
-
-  private static ArrowTableSource emptySource(StreamSchema schema, String sourceId,
-      SourceContext context, BufferAllocator allocator) {
-    List<Field> fields = new ArrayList<>(schema.tag().fields());
-    fields.addAll(schema.packet().fields());
-    try (VectorSchemaRoot table = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
-      table.setRowCount(0);
-      return ArrowTableSource.builder(table, context).tagColumns(schema.tag().names()).sourceId(sourceId).build(allocator);
     }
   }
 
@@ -428,28 +361,16 @@ public final class OrcapodWeather implements AutoCloseable {
     return out;
   }
 
-  private static void checkPipelineHash(Pipeline pipeline, String label, String declared) {
-    String actual = pipeline.node(label).pipelineHash();
-    if (!actual.equals(declared)) {
-      throw new OrcapodException("Orcapod/PipelineHashDrift", "node '" + label + "' of pipeline '" + pipeline.name() + "' has pipeline hash " + actual + " at run time, but the annotation processor computed " + declared + " from its declaration; compile with the orcapod-processor of the same version as orcapod-runtime, and report it if they match");
-    }
-  }
-
   /**
    * Binds the sources, the database and the allocator of an {@link OrcapodWeather}.
    */
-  public static final class Builder {
+  public static final class Builder extends GeneratedPipeline.Builder<Builder> {
     private Stream dayFiles;
 
     private Stream metaFiles;
 
-    private ArrowDatabase database;
-
-    private BufferAllocator allocator;
-
-    private SourceContext context = SourceContext.defaultContext();
-
     private Builder() {
+      super(NAME);
     }
 
     /**
@@ -471,31 +392,6 @@ public final class OrcapodWeather implements AutoCloseable {
     }
 
     /**
-     * Where the pipeline stores its records, results, logs and status; null (the default) keeps
-     * nothing.
-     */
-    public Builder database(ArrowDatabase database) {
-      this.database = database;
-      return this;
-    }
-
-    /**
-     * The allocator the nodes use (required); it stays the caller's.
-     */
-    public Builder allocator(BufferAllocator allocator) {
-      this.allocator = Objects.requireNonNull(allocator, "allocator");
-      return this;
-    }
-
-    /**
-     * The data context of the function pods and operators (default: the default context).
-     */
-    public Builder context(SourceContext context) {
-      this.context = Objects.requireNonNull(context, "context");
-      return this;
-    }
-
-    /**
      * Checks the bindings, wires the DAG and compiles it.
      *
      * @throws SourceBindingException {@code Orcapod/UnboundSource} naming every unbound source node,
@@ -504,16 +400,15 @@ public final class OrcapodWeather implements AutoCloseable {
      *     than the processor did for a node of root sources
      */
     public OrcapodWeather build() {
-      if (allocator == null) {
-        throw new OrcapodException("Orcapod/MissingAllocator", "pipeline 'weather' needs an allocator; call .allocator(allocator)");
-      }
+      BufferAllocator allocator = requireAllocator();
+      SourceContext context = boundContext();
       Map<String, Stream> sources = new LinkedHashMap<>();
       sources.put("dayFiles", this.dayFiles);
       sources.put("metaFiles", this.metaFiles);
       SourceBindings.requireBound(NAME, sources);
       SourceBindings.check(NAME, "dayFiles", "weather.Rows.DayFile", DAY_FILES_SCHEMA, this.dayFiles);
       SourceBindings.check(NAME, "metaFiles", "weather.Rows.MetaFile", META_FILES_SCHEMA, this.metaFiles);
-      Pipeline pipeline = Pipeline.builder(NAME, database, allocator).context(context).build();
+      Pipeline pipeline = Pipeline.builder(NAME, boundDatabase(), allocator).context(context).build();
       List<AutoCloseable> owned = new ArrayList<>();
       try {
         OperatorContext operators = new OperatorContext(context.semanticHasher(), allocator, context.arrowHasher());
