@@ -10,7 +10,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,6 @@ final class PodWriter {
   private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
   private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-  private static final ClassName FUNCTION = ClassName.get("java.util.function", "Function");
   private static final TypeName VALUE_MAP =
       ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.get(Object.class));
 
@@ -612,8 +610,6 @@ final class PodWriter {
   final class Converters {
     private final Map<String, TypeElement> readers = new TreeMap<>();
     private final Map<String, TypeElement> writers = new TreeMap<>();
-    private boolean listReader;
-    private boolean listWriter;
 
     /** Converts the cell value {@code value} (an Object) to Java type {@code t}. */
     CodeBlock fromValue(TypeMirror t, CodeBlock value) {
@@ -635,8 +631,11 @@ final class PodWriter {
       }
       if (qualified(t).equals("java.util.List")) {
         TypeMirror item = ((DeclaredType) t).getTypeArguments().get(0);
-        listReader = true;
-        return CodeBlock.of("listOf($L, item -> $L)", value, fromValue(item, CodeBlock.of("item")));
+        return CodeBlock.of(
+            "$T.listOf($L, item -> $L)",
+            ARROW_VALUES,
+            value,
+            fromValue(item, CodeBlock.of("item")));
       }
       if (isRecord(t)) {
         TypeElement r = (TypeElement) types.asElement(t);
@@ -661,8 +660,11 @@ final class PodWriter {
         if (!needsConversion(item)) {
           return value;
         }
-        listWriter = true;
-        return CodeBlock.of("valuesOf($L, item -> $L)", value, toValue(item, CodeBlock.of("item")));
+        return CodeBlock.of(
+            "$T.valuesOf($L, item -> $L)",
+            ARROW_VALUES,
+            value,
+            toValue(item, CodeBlock.of("item")));
       }
       if (isRecord(t)) {
         TypeElement r = (TypeElement) types.asElement(t);
@@ -727,56 +729,6 @@ final class PodWriter {
       }
       for (TypeElement r : doneWriters.values()) {
         methods.add(writer(r));
-      }
-      if (listReader) {
-        TypeVariableName tv = TypeVariableName.get("T");
-        methods.add(
-            MethodSpec.methodBuilder("listOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addTypeVariable(tv)
-                .returns(ParameterizedTypeName.get(LIST, tv))
-                .addParameter(Object.class, "value")
-                .addParameter(
-                    ParameterizedTypeName.get(FUNCTION, ClassName.get(Object.class), tv), "item")
-                .beginControlFlow("if (value == null)")
-                .addStatement("return null")
-                .endControlFlow()
-                .addStatement(
-                    "$T raw = ($T) value",
-                    ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(Object.class)),
-                    ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(Object.class)))
-                .addStatement(
-                    "$T out = new $T<>(raw.size())",
-                    ParameterizedTypeName.get(LIST, tv),
-                    ARRAY_LIST)
-                .beginControlFlow("for (Object x : raw)")
-                .addStatement("out.add(x == null ? null : item.apply(x))")
-                .endControlFlow()
-                .addStatement("return out")
-                .build());
-      }
-      if (listWriter) {
-        TypeVariableName tv = TypeVariableName.get("T");
-        methods.add(
-            MethodSpec.methodBuilder("valuesOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addTypeVariable(tv)
-                .returns(ParameterizedTypeName.get(LIST, ClassName.get(Object.class)))
-                .addParameter(ParameterizedTypeName.get(LIST, tv), "values")
-                .addParameter(
-                    ParameterizedTypeName.get(FUNCTION, tv, ClassName.get(Object.class)), "item")
-                .beginControlFlow("if (values == null)")
-                .addStatement("return null")
-                .endControlFlow()
-                .addStatement(
-                    "$T out = new $T<>(values.size())",
-                    ParameterizedTypeName.get(LIST, ClassName.get(Object.class)),
-                    ARRAY_LIST)
-                .beginControlFlow("for ($T x : values)", tv)
-                .addStatement("out.add(x == null ? null : item.apply(x))")
-                .endControlFlow()
-                .addStatement("return out")
-                .build());
       }
       for (MethodSpec m : methods) {
         pod.addMethod(m);

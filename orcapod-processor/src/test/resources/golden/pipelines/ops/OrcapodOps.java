@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
@@ -343,7 +342,7 @@ public final class OrcapodOps extends GeneratedPipeline {
     FieldVector c1 = RowReader.column(table, "Batched", "temperatureC", FieldVector.class);
     List<Ops.Batched> out = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      out.add(new Ops.Batched(listOf(ArrowValues.read(c0, i), item -> (String) item), listOf(ArrowValues.read(c1, i), item -> (Double) item)));
+      out.add(new Ops.Batched(ArrowValues.listOf(ArrowValues.read(c0, i), item -> (String) item), ArrowValues.listOf(ArrowValues.read(c1, i), item -> (Double) item)));
     }
     return out;
   }
@@ -389,7 +388,7 @@ public final class OrcapodOps extends GeneratedPipeline {
     FieldVector c1 = RowReader.column(table, "Merged", "temperatureC", FieldVector.class);
     List<Ops.Merged> out = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      out.add(new Ops.Merged(new String(c0.get(i), StandardCharsets.UTF_8), listOf(ArrowValues.read(c1, i), item -> (Double) item)));
+      out.add(new Ops.Merged(new String(c0.get(i), StandardCharsets.UTF_8), ArrowValues.listOf(ArrowValues.read(c1, i), item -> (Double) item)));
     }
     return out;
   }
@@ -462,18 +461,6 @@ public final class OrcapodOps extends GeneratedPipeline {
       table.close();
       throw e;
     }
-  }
-
-  private static <T> List<T> listOf(Object value, Function<Object, T> item) {
-    if (value == null) {
-      return null;
-    }
-    List<?> raw = (List<?>) value;
-    List<T> out = new ArrayList<>(raw.size());
-    for (Object x : raw) {
-      out.add(x == null ? null : item.apply(x));
-    }
-    return out;
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -300,7 +299,7 @@ public final class OrcapodWeather extends GeneratedPipeline {
     FieldVector c6 = RowReader.column(table, "Summary", "operator", FieldVector.class);
     List<Rows.Summary> out = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      out.add(new Rows.Summary(listOf(ArrowValues.read(c0, i), item -> (LocalDate) item), listOf(ArrowValues.read(c1, i), item -> (Long) item), listOf(ArrowValues.read(c2, i), item -> (Double) item), listOf(ArrowValues.read(c3, i), item -> (Double) item), listOf(ArrowValues.read(c4, i), item -> (Double) item), listOf(ArrowValues.read(c5, i), item -> (String) item), listOf(ArrowValues.read(c6, i), item -> (String) item)));
+      out.add(new Rows.Summary(ArrowValues.listOf(ArrowValues.read(c0, i), item -> (LocalDate) item), ArrowValues.listOf(ArrowValues.read(c1, i), item -> (Long) item), ArrowValues.listOf(ArrowValues.read(c2, i), item -> (Double) item), ArrowValues.listOf(ArrowValues.read(c3, i), item -> (Double) item), ArrowValues.listOf(ArrowValues.read(c4, i), item -> (Double) item), ArrowValues.listOf(ArrowValues.read(c5, i), item -> (String) item), ArrowValues.listOf(ArrowValues.read(c6, i), item -> (String) item)));
     }
     return out;
   }
@@ -347,18 +346,6 @@ public final class OrcapodWeather extends GeneratedPipeline {
       table.close();
       throw e;
     }
-  }
-
-  private static <T> List<T> listOf(Object value, Function<Object, T> item) {
-    if (value == null) {
-      return null;
-    }
-    List<?> raw = (List<?>) value;
-    List<T> out = new ArrayList<>(raw.size());
-    for (Object x : raw) {
-      out.add(x == null ? null : item.apply(x));
-    }
-    return out;
   }
 
   /**

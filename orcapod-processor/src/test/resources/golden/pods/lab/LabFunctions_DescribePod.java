@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -58,7 +56,7 @@ public final class LabFunctions_DescribePod extends GeneratedPacketFunction {
 
   @Override
   public Map<String, Object> directCall(Map<String, Object> inputs) throws Exception {
-    LabFunctions.Summary result = LabFunctions.describe((String) inputs.get("text"), (byte[]) inputs.get("blob"), (LocalDate) inputs.get("day"), (BigDecimal) inputs.get("amount"), (Path) inputs.get("file"), listOf(inputs.get("counts"), item -> (Long) item));
+    LabFunctions.Summary result = LabFunctions.describe((String) inputs.get("text"), (byte[]) inputs.get("blob"), (LocalDate) inputs.get("day"), (BigDecimal) inputs.get("amount"), (Path) inputs.get("file"), ArrowValues.listOf(inputs.get("counts"), item -> (Long) item));
     if (result == null) {
       return null;
     }
@@ -102,7 +100,7 @@ public final class LabFunctions_DescribePod extends GeneratedPacketFunction {
       BigIntVector out4 = (BigIntVector) out.getVector("fileSize");
       BigIntVector out5 = (BigIntVector) out.getVector("total");
       for (int i = 0; i < rows; i++) {
-        LabFunctions.Summary result = LabFunctions.describe(new String(in0.get(i), StandardCharsets.UTF_8), (byte[]) ArrowValues.read(in1, i), (LocalDate) ArrowValues.read(in2, i), (BigDecimal) ArrowValues.read(in3, i), (Path) ArrowValues.read(in4, i), listOf(ArrowValues.read(in5, i), item -> (Long) item));
+        LabFunctions.Summary result = LabFunctions.describe(new String(in0.get(i), StandardCharsets.UTF_8), (byte[]) ArrowValues.read(in1, i), (LocalDate) ArrowValues.read(in2, i), (BigDecimal) ArrowValues.read(in3, i), (Path) ArrowValues.read(in4, i), ArrowValues.listOf(ArrowValues.read(in5, i), item -> (Long) item));
         if (result == null) {
           dropped.set(i);
           // Cells left unwritten stay null.
@@ -133,17 +131,5 @@ public final class LabFunctions_DescribePod extends GeneratedPacketFunction {
       out.close();
       throw e;
     }
-  }
-
-  private static <T> List<T> listOf(Object value, Function<Object, T> item) {
-    if (value == null) {
-      return null;
-    }
-    List<?> raw = (List<?>) value;
-    List<T> out = new ArrayList<>(raw.size());
-    for (Object x : raw) {
-      out.add(x == null ? null : item.apply(x));
-    }
-    return out;
   }
 }

@@ -1,12 +1,10 @@
 package lab;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -51,7 +49,7 @@ public final class LabFunctions_ShapeOfPod extends GeneratedPacketFunction {
 
   @Override
   public Map<String, Object> directCall(Map<String, Object> inputs) throws Exception {
-    Optional<LabFunctions.Shape> result = LabFunctions.shape(listOf(inputs.get("points"), item -> readLabFunctions_Point(item)), Optional.ofNullable((String) inputs.get("label")));
+    Optional<LabFunctions.Shape> result = LabFunctions.shape(ArrowValues.listOf(inputs.get("points"), item -> readLabFunctions_Point(item)), Optional.ofNullable((String) inputs.get("label")));
     if (result == null) {
       return null;
     }
@@ -59,7 +57,7 @@ public final class LabFunctions_ShapeOfPod extends GeneratedPacketFunction {
       return null;
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("points", valuesOf(result.get().points(), item -> valuesOfLabFunctions_Point(item)));
+    values.put("points", ArrowValues.valuesOf(result.get().points(), item -> valuesOfLabFunctions_Point(item)));
     values.put("label", result.get().label().orElse(null));
     values.put("first", valuesOfLabFunctions_Point(result.get().first()));
     return values;
@@ -88,13 +86,13 @@ public final class LabFunctions_ShapeOfPod extends GeneratedPacketFunction {
       FieldVector out1 = out.getVector("label");
       FieldVector out2 = out.getVector("first");
       for (int i = 0; i < rows; i++) {
-        Optional<LabFunctions.Shape> result = LabFunctions.shape(listOf(ArrowValues.read(in0, i), item -> readLabFunctions_Point(item)), Optional.ofNullable((String) ArrowValues.read(in1, i)));
+        Optional<LabFunctions.Shape> result = LabFunctions.shape(ArrowValues.listOf(ArrowValues.read(in0, i), item -> readLabFunctions_Point(item)), Optional.ofNullable((String) ArrowValues.read(in1, i)));
         if (result == null || result.isEmpty()) {
           dropped.set(i);
           // Cells left unwritten stay null.
           continue;
         }
-        ArrowValues.write(out0, i, valuesOf(result.get().points(), item -> valuesOfLabFunctions_Point(item)));
+        ArrowValues.write(out0, i, ArrowValues.valuesOf(result.get().points(), item -> valuesOfLabFunctions_Point(item)));
         ArrowValues.write(out1, i, result.get().label().orElse(null));
         ArrowValues.write(out2, i, valuesOfLabFunctions_Point(result.get().first()));
       }
@@ -122,28 +120,5 @@ public final class LabFunctions_ShapeOfPod extends GeneratedPacketFunction {
     struct.put("x", record.x());
     struct.put("y", record.y());
     return struct;
-  }
-
-  private static <T> List<T> listOf(Object value, Function<Object, T> item) {
-    if (value == null) {
-      return null;
-    }
-    List<?> raw = (List<?>) value;
-    List<T> out = new ArrayList<>(raw.size());
-    for (Object x : raw) {
-      out.add(x == null ? null : item.apply(x));
-    }
-    return out;
-  }
-
-  private static <T> List<Object> valuesOf(List<T> values, Function<T, Object> item) {
-    if (values == null) {
-      return null;
-    }
-    List<Object> out = new ArrayList<>(values.size());
-    for (T x : values) {
-      out.add(x == null ? null : item.apply(x));
-    }
-    return out;
   }
 }

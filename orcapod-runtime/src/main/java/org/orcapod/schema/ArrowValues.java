@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -38,6 +39,40 @@ import org.orcapod.error.IncompatibleTypesException;
  */
 public final class ArrowValues {
   private ArrowValues() {}
+
+  /**
+   * The list cell {@code value} (as {@link #read} gives it) with every non-null item converted by
+   * {@code item}; null for a null cell. Generated pods and pipelines read list columns of records
+   * with it.
+   */
+  public static <T> @Nullable List<@Nullable T> listOf(
+      @Nullable Object value, Function<Object, T> item) {
+    if (value == null) {
+      return null;
+    }
+    List<?> raw = (List<?>) value;
+    List<@Nullable T> out = new ArrayList<>(raw.size());
+    for (Object x : raw) {
+      out.add(x == null ? null : item.apply(x));
+    }
+    return out;
+  }
+
+  /**
+   * {@code values} with every non-null item converted by {@code item} into a cell value for {@link
+   * #write}; null for null. Generated pods and pipelines write list columns of records with it.
+   */
+  public static <T> @Nullable List<@Nullable Object> valuesOf(
+      @Nullable List<? extends @Nullable T> values, Function<T, Object> item) {
+    if (values == null) {
+      return null;
+    }
+    List<@Nullable Object> out = new ArrayList<>(values.size());
+    for (T x : values) {
+      out.add(x == null ? null : item.apply(x));
+    }
+    return out;
+  }
 
   /** The value at {@code index} as a Java value, or null. */
   public static @Nullable Object read(FieldVector vector, int index) {
